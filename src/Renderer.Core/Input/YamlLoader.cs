@@ -1,0 +1,465 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Renderer.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Renderer.Core.Input;
+
+/// <summary>
+/// Reads one input file into JSON documents, keeping the position of every node. Works on YamlDotNet's
+/// event stream directly, so that it owns the rules Kubernetes applies: YAML 1.1 scalars, duplicate keys
+/// as errors, merge keys, aliases bounded by a node budget, and a depth limit.
+/// </summary>
+public static class YamlLoader
+{
+    private const string StrTag = "tag:yaml.org,2002:str";
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static (IReadOnlyList<SourceDocument> Documents, IReadOnlyList<Diagnostic> Diagnostics) Load(SourceFile file, LoadLimits? limits = null)
+    {
+        limits ??= LoadLimits.Default;
+        var diagnostics = new List<Diagnostic>();
+        var documents = new List<SourceDocument>();
+        var bytes = file.Content.Span;
+
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            diagnostics.Add(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(file.Path), bytes.Length, limits.MaxFileBytes));
+            return (documents, diagnostics);
+        }
+
+        var nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            diagnostics.Add(InputDiagnostics.NulByte(LocationOfByte(file.Path, bytes, nul)));
+            return (documents, diagnostics);
+        }
+
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            var offset = FirstInvalidUtf8(bytes);
+            diagnostics.Add(InputDiagnostics.InvalidUtf8(LocationOfByte(file.Path, bytes, offset), offset));
+            return (documents, diagnostics);
+        }
+
+        var builder = new DocumentBuilder(file.Path, limits, diagnostics);
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var document = builder.Accept(parser.Current!);
+                if (document is not null) documents.Add(document);
+            }
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(InputDiagnostics.YamlSyntax(Location(file.Path, e.Start), CleanMessage(e.Message)));
+        }
+
+        return (documents, diagnostics);
+    }
+
+    internal static SourceLocation Location(string file, Mark mark) =>
+        new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is reported separately.
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        var cleaned = message.StartsWith('(') && marker > 0 ? message[(marker + 3)..] : message;
+        return cleaned.Length == 0 ? message : char.ToLowerInvariant(cleaned[0]) + cleaned[1..];
+    }
+
+    private static SourceLocation LocationOfByte(string file, ReadOnlySpan<byte> bytes, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new SourceLocation(file, line, offset - lineStart + 1);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? bytes.Length : read;
+    }
+
+    /// <summary>Turns the event stream of one file into documents; one instance per file.</summary>
+    private sealed class DocumentBuilder(string file, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        private readonly Stack<Frame> stack = new();
+        private readonly Dictionary<string, Anchor> anchors = new(StringComparer.Ordinal);
+        private PositionMap? positions;
+        private JsonNode? root;
+        private bool rootSet;
+        private bool failed;
+        private int nodes;
+        private int index;
+
+        public SourceDocument? Accept(ParsingEvent e)
+        {
+            switch (e)
+            {
+                case DocumentStart start:
+                    positions = new PositionMap(Location(file, start.Start));
+                    root = null;
+                    rootSet = false;
+                    failed = false;
+                    nodes = 0;
+                    anchors.Clear();
+                    stack.Clear();
+                    return null;
+                case DocumentEnd:
+                    var current = positions;
+                    positions = null;
+                    var position = index++;
+                    if (failed || current is null) return null;
+                    return new SourceDocument(file, position, rootSet ? root : null, current);
+            }
+
+            if (failed || positions is null) return null;
+            switch (e)
+            {
+                case MappingStart m:
+                    Open(new Frame(new JsonObject(), m), m.Anchor, m.Start);
+                    break;
+                case SequenceStart s:
+                    Open(new Frame(new JsonArray(), s), s.Anchor, s.Start);
+                    break;
+                case MappingEnd:
+                case SequenceEnd:
+                    Close();
+                    break;
+                case Scalar scalar:
+                    OnScalar(scalar);
+                    break;
+                case AnchorAlias alias:
+                    OnAlias(alias);
+                    break;
+            }
+
+            return null;
+        }
+
+        private void Fail(Diagnostic diagnostic)
+        {
+            diagnostics.Add(diagnostic);
+            failed = true;
+            stack.Clear();
+        }
+
+        private bool Count(int added, Mark at)
+        {
+            nodes += added;
+            if (nodes <= limits.MaxNodes) return true;
+            Fail(InputDiagnostics.TooManyNodes(Location(file, at), limits.MaxNodes));
+            return false;
+        }
+
+        private void Open(Frame frame, AnchorName anchor, Mark start)
+        {
+            if (stack.TryPeek(out var parent) && parent.ExpectsKey)
+            {
+                Fail(InputDiagnostics.ComplexKey(Location(file, start)));
+                return;
+            }
+
+            if (stack.Count >= limits.MaxDepth)
+            {
+                Fail(InputDiagnostics.TooDeep(Location(file, start), limits.MaxDepth));
+                return;
+            }
+
+            if (!Count(1, start)) return;
+            frame.NodesAtStart = nodes;
+            frame.Location = Location(file, start);
+            if (parent is { PendingIsMerge: true })
+            {
+                // The value of "<<" is collected, not stored; it is merged when the enclosing mapping closes.
+                parent.PendingIsMerge = false;
+                frame.IsMergeValue = true;
+                frame.Pointer = Pointer.Append(parent.Pointer, "<<");
+            }
+            else
+            {
+                frame.Pointer = Attach(frame.Node, frame.Location);
+            }
+
+            if (failed) return;
+            if (!anchor.IsEmpty)
+            {
+                frame.AnchorName = anchor.Value;
+                anchors[anchor.Value] = new Anchor(frame.Node, 0, Open: true);
+            }
+
+            stack.Push(frame);
+        }
+
+        private void Close()
+        {
+            var frame = stack.Pop();
+            if (frame.Node is JsonObject obj && frame.Merges is { Count: > 0 } merges)
+            {
+                foreach (var source in merges)
+                {
+                    foreach (var (key, value) in source)
+                    {
+                        if (obj.ContainsKey(key)) continue;
+                        var copy = value?.DeepClone();
+                        if (!Count(CountNodes(copy), frame.Start.Start)) return;
+                        obj[key] = copy;
+                    }
+                }
+            }
+
+            if (frame.AnchorName is { } name)
+            {
+                anchors[name] = new Anchor(frame.Node, nodes - frame.NodesAtStart + 1, Open: false);
+            }
+
+            if (frame.IsMergeValue && stack.TryPeek(out var parent)) parent.AddMerge(frame.Node, frame.Location, this);
+        }
+
+        private void OnScalar(Scalar scalar)
+        {
+            var at = Location(file, scalar.Start);
+            if (stack.TryPeek(out var parent) && parent.ExpectsKey)
+            {
+                OnKey(parent, scalar, at);
+                return;
+            }
+
+            if (!Count(1, scalar.Start)) return;
+            JsonNode? node;
+            if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value == StrTag))
+            {
+                node = JsonValue.Create(scalar.Value);
+            }
+            else
+            {
+                var resolved = ScalarResolver.Resolve(scalar.Value);
+                if (resolved.Kind == ScalarKind.NotRepresentable)
+                {
+                    diagnostics.Add(InputDiagnostics.NotRepresentable(at, scalar.Value));
+                    node = JsonValue.Create(scalar.Value);
+                }
+                else
+                {
+                    node = resolved.Node;
+                    if (resolved.Yaml11Only is { } readAs)
+                    {
+                        diagnostics.Add(InputDiagnostics.AmbiguousScalar(at, scalar.Value, readAs,
+                            $"write \"{scalar.Value}\" in quotes for a string, or {Canonical(resolved)} for the value Kubernetes reads"));
+                    }
+                }
+            }
+
+            if (!scalar.Anchor.IsEmpty) anchors[scalar.Anchor.Value] = new Anchor(node, 1, Open: false);
+            Attach(node, at);
+        }
+
+        private static string Canonical(ResolvedScalar resolved) => resolved.Node?.ToJsonString() ?? "null";
+
+        private void OnKey(Frame parent, Scalar scalar, SourceLocation at)
+        {
+            string key;
+            if (scalar.Style == ScalarStyle.Plain && scalar.Value == "<<" && scalar.Tag.IsEmpty)
+            {
+                parent.PendingKey = null;
+                parent.PendingIsMerge = true;
+                parent.PendingKeyLocation = at;
+                return;
+            }
+
+            if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value == StrTag))
+            {
+                key = scalar.Value;
+            }
+            else
+            {
+                var resolved = ScalarResolver.Resolve(scalar.Value);
+                key = resolved.Kind switch
+                {
+                    ScalarKind.String => scalar.Value,
+                    ScalarKind.Null => "null",
+                    _ => resolved.Node?.ToJsonString() ?? scalar.Value,
+                };
+                if (resolved.Kind != ScalarKind.String && key != scalar.Value)
+                {
+                    diagnostics.Add(InputDiagnostics.AmbiguousScalar(at, scalar.Value, $"the key \"{key}\"",
+                        $"write \"{scalar.Value}\" in quotes to keep the key as written"));
+                }
+            }
+
+            if (parent.KeyLocations.TryGetValue(key, out var first))
+            {
+                Fail(InputDiagnostics.DuplicateKey(at, key, first));
+                return;
+            }
+
+            parent.KeyLocations[key] = at;
+            parent.PendingKey = key;
+            parent.PendingIsMerge = false;
+            parent.PendingKeyLocation = at;
+        }
+
+        private void OnAlias(AnchorAlias alias)
+        {
+            var at = Location(file, alias.Start);
+            if (stack.TryPeek(out var parent) && parent.ExpectsKey)
+            {
+                Fail(InputDiagnostics.ComplexKey(at));
+                return;
+            }
+
+            if (!anchors.TryGetValue(alias.Value.Value, out var anchor))
+            {
+                Fail(InputDiagnostics.UndefinedAlias(at, alias.Value.Value));
+                return;
+            }
+
+            if (anchor.Open)
+            {
+                Fail(InputDiagnostics.RecursiveAlias(at, alias.Value.Value));
+                return;
+            }
+
+            if (!Count(anchor.Size, alias.Start)) return;
+            if (parent is { PendingIsMerge: true })
+            {
+                parent.PendingIsMerge = false;
+                parent.AddMerge(anchor.Node, at, this);
+                return;
+            }
+
+            Attach(anchor.Node?.DeepClone(), at);
+        }
+
+        /// <summary>Attaches a finished or opening node to its parent; returns its pointer.</summary>
+        private string Attach(JsonNode? node, SourceLocation at)
+        {
+            if (!stack.TryPeek(out var parent))
+            {
+                root = node;
+                rootSet = true;
+                return string.Empty;
+            }
+
+            string pointer;
+            if (parent.Node is JsonArray array)
+            {
+                pointer = Pointer.Append(parent.Pointer, array.Count);
+                array.Add(node);
+                positions!.Add(pointer, new NodePosition(at, at));
+                return pointer;
+            }
+
+            if (parent.PendingIsMerge)
+            {
+                Fail(InputDiagnostics.InvalidMerge(at));
+                return parent.Pointer;
+            }
+
+            var key = parent.PendingKey ?? string.Empty;
+            parent.PendingKey = null;
+            pointer = Pointer.Append(parent.Pointer, key);
+            ((JsonObject)parent.Node)[key] = node;
+            positions!.Add(pointer, new NodePosition(parent.PendingKeyLocation, at));
+            return pointer;
+        }
+
+        private static int CountNodes(JsonNode? node)
+        {
+            var count = 0;
+            var work = new Stack<JsonNode?>();
+            work.Push(node);
+            while (work.Count > 0)
+            {
+                var current = work.Pop();
+                count++;
+                switch (current)
+                {
+                    case JsonObject o:
+                        foreach (var (_, v) in o) work.Push(v);
+                        break;
+                    case JsonArray a:
+                        foreach (var v in a) work.Push(v);
+                        break;
+                }
+            }
+
+            return count;
+        }
+
+        private readonly record struct Anchor(JsonNode? Node, int Size, bool Open);
+
+        private sealed class Frame
+        {
+            public Frame(JsonNode node, NodeEvent start)
+            {
+                Node = node;
+                Start = start;
+            }
+
+            public JsonNode Node { get; }
+
+            public NodeEvent Start { get; }
+
+            public string Pointer { get; set; } = string.Empty;
+
+            public SourceLocation Location { get; set; }
+
+            public int NodesAtStart { get; set; }
+
+            public string? AnchorName { get; set; }
+
+            public string? PendingKey { get; set; }
+
+            public bool PendingIsMerge { get; set; }
+
+            public SourceLocation PendingKeyLocation { get; set; }
+
+            public bool IsMergeValue { get; set; }
+
+            public Dictionary<string, SourceLocation> KeyLocations { get; } = new(StringComparer.Ordinal);
+
+            public List<JsonObject>? Merges { get; private set; }
+
+            /// <summary>True while the mapping expects a key rather than a value.</summary>
+            public bool ExpectsKey => Node is JsonObject && PendingKey is null && !PendingIsMerge;
+
+            public void AddMerge(JsonNode? source, SourceLocation at, DocumentBuilder owner)
+            {
+                Merges ??= [];
+                switch (source)
+                {
+                    case JsonObject o:
+                        Merges.Add(o);
+                        break;
+                    case JsonArray a when a.All(x => x is JsonObject):
+                        foreach (var item in a) Merges.Add((JsonObject)item!);
+                        break;
+                    default:
+                        owner.Fail(InputDiagnostics.InvalidMerge(at));
+                        break;
+                }
+            }
+        }
+    }
+}

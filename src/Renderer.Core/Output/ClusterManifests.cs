@@ -1,0 +1,4 @@
+namespace Renderer.Core.Output;
+
+/// <summary>Everything one member cluster receives: its manifests and its kustomization.yaml, sorted by path.</summary>
+public sealed record ClusterManifests(string Cluster, IReadOnlyList<OutputFile> Files);

@@ -1,0 +1,13 @@
+using Renderer.Core.Diagnostics;
+using Renderer.Core.Output;
+
+namespace Renderer.Core;
+
+/// <summary>
+/// The outcome of a render: every diagnostic (sorted) and, per cluster, the files to write. When
+/// <see cref="HasErrors"/> is true, <see cref="Clusters"/> is empty: nothing may be written.
+/// </summary>
+public sealed record RenderResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ClusterManifests> Clusters)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
