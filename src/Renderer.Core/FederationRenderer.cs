@@ -1,12 +1,122 @@
+using Renderer.Core.Diagnostics;
 using Renderer.Core.Input;
+using Renderer.Core.Model;
+using Renderer.Core.Output;
+using Renderer.Core.Pipeline;
 
 namespace Renderer.Core;
 
-/// <summary>The facade: inputs in, per-cluster manifests and diagnostics out. Pure: no disk, no console, no clock.</summary>
+/// <summary>
+/// The facade: inputs in, per-cluster manifests and diagnostics out. Pure: no disk, no console, no clock.
+/// Stages: load → bind → place → build per cluster → lay out and emit. Nothing is returned to write when
+/// any error exists (or any warning, under Strict).
+/// </summary>
 public static class FederationRenderer
 {
     public static RenderResult Render(IReadOnlyList<SourceFile> inputs, RenderOptions options)
     {
-        throw new NotImplementedException("being written");
+        var plan = Plan(inputs, options);
+        if (plan.HasErrors) return new RenderResult(plan.Diagnostics, []);
+        var clusters = plan.Clusters
+            .Select(c => new ClusterManifests(c.Cluster, Emit(c.Objects)))
+            .ToList();
+        return new RenderResult(plan.Diagnostics, clusters);
+    }
+
+    /// <summary>Everything up to emission: the objects each cluster receives, as JSON, with all diagnostics.</summary>
+    public static RenderPlan Plan(IReadOnlyList<SourceFile> inputs, RenderOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var documents = Load(inputs, options.Limits, diagnostics);
+        var (federation, bindDiagnostics) = DocumentBinder.Bind(documents);
+        diagnostics.AddRange(bindDiagnostics);
+
+        var placements = NamespacePlacement.Resolve(federation, options.Scope, diagnostics);
+        var perCluster = new SortedDictionary<string, List<RenderedObject>>(StringComparer.Ordinal);
+        foreach (var resource in federation.Resources)
+        {
+            ObjectBuilder.InspectTemplate(resource, diagnostics);
+            var overrides = OverrideValidator.Plan(resource, diagnostics);
+            var selection = placements[resource];
+            OverrideValidator.ReportUnselected(resource, overrides, selection, diagnostics);
+            if (!overrides.Valid || !selection.Valid) continue;
+            if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name)) continue;
+
+            foreach (var cluster in selection.Clusters)
+            {
+                var built = ObjectBuilder.Build(resource, cluster, overrides.Clusters.GetValueOrDefault(cluster), diagnostics);
+                if (built is null) continue;
+                if (!perCluster.TryGetValue(cluster, out var list)) perCluster[cluster] = list = [];
+                list.Add(new RenderedObject(resource, built));
+            }
+        }
+
+        var clusters = new List<ClusterPlan>();
+        foreach (var (cluster, objects) in perCluster)
+        {
+            CheckCollisions(cluster, objects, diagnostics);
+            clusters.Add(new ClusterPlan(cluster, ManifestLayout.Sort(objects)));
+        }
+
+        var sorted = DiagnosticOrder.Sort(options.Strict
+            ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d)
+            : diagnostics);
+        return new RenderPlan(sorted, clusters);
+    }
+
+    private static List<SourceDocument> Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        var documents = new List<SourceDocument>();
+        long total = 0;
+        foreach (var input in inputs)
+        {
+            total += input.Content.Length;
+            if (total > limits.MaxTotalBytes)
+            {
+                diagnostics.Add(InputDiagnostics.InputsTooLarge(SourceLocation.OfFile(input.Path), limits.MaxTotalBytes));
+                break;
+            }
+
+            var (loaded, loadDiagnostics) = YamlLoader.Load(input, limits);
+            documents.AddRange(loaded);
+            diagnostics.AddRange(loadDiagnostics);
+        }
+
+        return documents;
+    }
+
+    /// <summary>Two federated documents may not put the same object, or the same file, on one cluster.</summary>
+    private static void CheckCollisions(string cluster, List<RenderedObject> objects, List<Diagnostic> diagnostics)
+    {
+        var identities = new Dictionary<string, RenderedObject>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, RenderedObject>(StringComparer.Ordinal);
+        foreach (var item in objects)
+        {
+            var target = item.Source.Target;
+            var identity = $"{target.Kind}.{target.Group}/{(target.Namespaced ? item.Source.Namespace : string.Empty)}/{item.Source.Name}";
+            if (identities.TryGetValue(identity, out var other))
+            {
+                diagnostics.Add(ObjectDiagnostics.DuplicateObject(item.Source.Document.At("/metadata/name"), cluster, item.Source.DisplayName, other.Source.Document.At("/metadata/name")));
+                continue;
+            }
+
+            identities[identity] = item;
+            if (paths.TryGetValue(item.RelativePath, out var samePath))
+            {
+                diagnostics.Add(ObjectDiagnostics.PathCollision(item.Source.Document.At("/metadata/name"), cluster, item.RelativePath, samePath.Source.Document.At("/metadata/name")));
+                continue;
+            }
+
+            paths[item.RelativePath] = item;
+        }
+    }
+
+    private static IReadOnlyList<OutputFile> Emit(IReadOnlyList<RenderedObject> ordered)
+    {
+        var files = new List<OutputFile>(ordered.Count + 1);
+        foreach (var item in ordered) files.Add(new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
+        files.Add(new OutputFile(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)));
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
     }
 }

@@ -1,4 +1,5 @@
 using Renderer.Core.Input;
+using Renderer.Core.Model;
 
 namespace Renderer.Core;
 
@@ -9,6 +10,9 @@ public sealed record RenderOptions
     public bool Strict { get; init; }
 
     public LoadLimits Limits { get; init; } = LoadLimits.Default;
+
+    /// <summary>The control-plane scope to emulate when the inputs hold no KubeFedConfig.</summary>
+    public ControlPlaneScope Scope { get; init; } = ControlPlaneScope.Cluster;
 
     public static RenderOptions Default { get; } = new();
 }

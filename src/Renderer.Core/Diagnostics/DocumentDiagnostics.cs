@@ -1,0 +1,67 @@
+namespace Renderer.Core.Diagnostics;
+
+/// <summary>FR2xxx: recognising documents and binding them to clusters, type configs and federated resources.</summary>
+public static class DocumentDiagnostics
+{
+    public static Diagnostic NotAMapping(SourceLocation at) =>
+        new("FR2001", Severity.Error,
+            "The document is not a mapping; a Kubernetes or KubeFed document is a mapping with apiVersion, kind and metadata.", at);
+
+    public static Diagnostic MissingField(SourceLocation at, string field, string documentKind) =>
+        new("FR2002", Severity.Error,
+            $"{documentKind} has no {field}; add it.", at);
+
+    public static Diagnostic NotPropagated(SourceLocation at, string apiVersion, string kind) =>
+        new("FR2003", Severity.Warning,
+            $"A plain {kind} ({apiVersion}) is not a KubeFed document, so it is not propagated to any cluster; wrap it in a Federated{kind} (see 'fedrender federate') or remove it from the inputs.", at);
+
+    public static Diagnostic UnmappedFederatedKind(SourceLocation at, string federatedKind, string kind) =>
+        new("FR2004", Severity.Error,
+            $"{federatedKind} maps to no known type; add a FederatedTypeConfig named \"<plural>.<group>\" of {kind} (core.kubefed.io/v1beta1) whose spec.federatedType.kind is {federatedKind}.", at);
+
+    public static Diagnostic WrongType(SourceLocation at, string field, string expected, string actual) =>
+        new("FR2005", Severity.Error,
+            $"{field} must be {expected}, not {actual}; fix its value.", at);
+
+    public static Diagnostic InvalidName(SourceLocation at, string what, string name, string rule) =>
+        new("FR2006", Severity.Error,
+            $"{what} \"{Shorten(name)}\" is not valid: {rule}.", at);
+
+    public static Diagnostic DuplicateCluster(SourceLocation at, string name, SourceLocation first) =>
+        new("FR2007", Severity.Error,
+            $"KubeFedCluster \"{name}\" is declared twice (first at {first}); keep one.", at);
+
+    public static Diagnostic DuplicateResource(SourceLocation at, string federatedKind, string display, SourceLocation first) =>
+        new("FR2008", Severity.Error,
+            $"{federatedKind} {display} is declared twice (first at {first}); merge the two documents into one.", at);
+
+    public static Diagnostic NamespaceNameMismatch(SourceLocation at, string name, string ns) =>
+        new("FR2009", Severity.Warning,
+            $"FederatedNamespace \"{name}\" is in namespace \"{ns}\"; KubeFed ignores a FederatedNamespace whose name differs from its namespace (rule 12), so set both to the same value.", at);
+
+    public static Diagnostic NamespaceIgnored(SourceLocation at, string federatedKind, string ns) =>
+        new("FR2010", Severity.Warning,
+            $"{federatedKind} renders a cluster-scoped object, so metadata.namespace \"{ns}\" is ignored; remove it.", at);
+
+    public static Diagnostic DuplicateTypeConfig(SourceLocation at, string federatedKind, SourceLocation first) =>
+        new("FR2011", Severity.Error,
+            $"Two FederatedTypeConfigs map {federatedKind} (the other at {first}); keep one.", at);
+
+    public static Diagnostic TypeConfigName(SourceLocation at, string name, string expected) =>
+        new("FR2012", Severity.Warning,
+            $"FederatedTypeConfig \"{name}\" should be named \"{expected}\" (<plural>.<group>), as kubefedctl enable names it; rename it.", at);
+
+    public static Diagnostic WrongFederatedApiVersion(SourceLocation at, string apiVersion, string kind) =>
+        new("FR2013", Severity.Warning,
+            $"{kind} has apiVersion \"{apiVersion}\", so it is not a KubeFed document and is not propagated; use apiVersion types.kubefed.io/v1beta1.", at);
+
+    public static Diagnostic PropagationDisabled(SourceLocation at, string federatedKind) =>
+        new("FR2014", Severity.Info,
+            $"Propagation of {federatedKind} is disabled by its FederatedTypeConfig, so nothing is rendered for it; set spec.propagation: Enabled to render it.", at);
+
+    public static Diagnostic InvalidEnum(SourceLocation at, string field, string value, string allowed) =>
+        new("FR2015", Severity.Error,
+            $"{field} \"{value}\" is not one of {allowed}; use one of those (case-sensitive).", at);
+
+    internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
+}

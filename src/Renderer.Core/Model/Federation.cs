@@ -1,0 +1,12 @@
+namespace Renderer.Core.Model;
+
+/// <summary>Everything the inputs declare, bound and checked: clusters, type mappings and federated resources.</summary>
+public sealed record Federation(
+    IReadOnlyList<MemberCluster> Clusters,
+    IReadOnlyList<TypeConfig> TypeConfigs,
+    IReadOnlyList<FederatedResource> Resources)
+{
+    /// <summary>The FederatedNamespaces by name whose name equals their namespace (rule 12).</summary>
+    public IReadOnlyDictionary<string, FederatedResource> Namespaces { get; init; } =
+        new Dictionary<string, FederatedResource>(StringComparer.Ordinal);
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace Renderer.Core.Patching;
+
+/// <summary>The patched document, or the first failure (then the document is the input, untouched).</summary>
+public sealed record PatchResult(JsonNode? Document, PatchFailure? Failure, IReadOnlyList<PatchNotice> ReplacesThatAdded)
+{
+    public bool Succeeded => Failure is null;
+}

@@ -1,0 +1,372 @@
+using System.Text.Json.Nodes;
+using Renderer.Core.Diagnostics;
+using Renderer.Core.Input;
+using Renderer.Core.Model;
+
+namespace Renderer.Core.Pipeline;
+
+/// <summary>
+/// Recognises documents by apiVersion and kind and binds them: KubeFedClusters, FederatedTypeConfigs and
+/// <c>Federated&lt;Kind&gt;</c> resources. Other documents are reported and left out.
+/// </summary>
+public static class DocumentBinder
+{
+    public const string CoreApiVersion = "core.kubefed.io/v1beta1";
+    public const string TypesApiVersion = "types.kubefed.io/v1beta1";
+    public const string TypesGroup = "types.kubefed.io";
+
+    public static (Federation Federation, IReadOnlyList<Diagnostic> Diagnostics) Bind(IEnumerable<SourceDocument> documents)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var clusters = new List<MemberCluster>();
+        var clusterIndex = new Dictionary<string, MemberCluster>(StringComparer.Ordinal);
+        var typeConfigs = new Dictionary<string, TypeConfig>(StringComparer.Ordinal);
+        var federated = new List<(DocumentReader Reader, JsonObject Root, string Kind)>();
+
+        foreach (var document in documents)
+        {
+            if (document.Root is null) continue;
+            var reader = new DocumentReader(document, diagnostics);
+            if (document.Root is not JsonObject root)
+            {
+                reader.Report(DocumentDiagnostics.NotAMapping(document.Start));
+                continue;
+            }
+
+            var apiVersion = reader.RequiredString(root, string.Empty, "apiVersion", "apiVersion", "The document");
+            var kind = reader.RequiredString(root, string.Empty, "kind", "kind", "The document");
+            if (apiVersion is null || kind is null) continue;
+
+            switch (apiVersion, kind)
+            {
+                case (CoreApiVersion, "KubeFedCluster"):
+                    var cluster = BindCluster(reader, root);
+                    if (cluster is null) break;
+                    if (clusterIndex.TryGetValue(cluster.Name, out var first))
+                    {
+                        reader.Report(DocumentDiagnostics.DuplicateCluster(cluster.Location, cluster.Name, first.Location));
+                        break;
+                    }
+
+                    clusterIndex.Add(cluster.Name, cluster);
+                    clusters.Add(cluster);
+                    break;
+                case (CoreApiVersion, "FederatedTypeConfig"):
+                    var config = BindTypeConfig(reader, root);
+                    if (config is null) break;
+                    if (typeConfigs.TryGetValue(config.FederatedKind, out var existing))
+                    {
+                        reader.Report(DocumentDiagnostics.DuplicateTypeConfig(config.Location, config.FederatedKind, existing.Location));
+                        break;
+                    }
+
+                    typeConfigs.Add(config.FederatedKind, config);
+                    break;
+                case (TypesApiVersion, _) when kind.StartsWith("Federated", StringComparison.Ordinal) && kind.Length > "Federated".Length:
+                    federated.Add((reader, root, kind));
+                    break;
+                default:
+                    if (kind.StartsWith("Federated", StringComparison.Ordinal) || apiVersion.StartsWith(TypesGroup + "/", StringComparison.Ordinal))
+                    {
+                        reader.Report(DocumentDiagnostics.WrongFederatedApiVersion(document.At("/apiVersion"), apiVersion, kind));
+                    }
+                    else
+                    {
+                        reader.Report(DocumentDiagnostics.NotPropagated(document.At("/kind"), apiVersion, kind));
+                    }
+
+                    break;
+            }
+        }
+
+        var resources = new List<FederatedResource>();
+        var resourceIndex = new Dictionary<(string Kind, string Namespace, string Name), FederatedResource>();
+        foreach (var (reader, root, kind) in federated)
+        {
+            var type = typeConfigs.GetValueOrDefault(kind) ?? BuiltIn(kind);
+            if (type is null)
+            {
+                reader.Report(DocumentDiagnostics.UnmappedFederatedKind(reader.Document.At("/kind"), kind, kind["Federated".Length..]));
+                continue;
+            }
+
+            var resource = BindResource(reader, root, type);
+            if (resource is null) continue;
+            var key = (kind, resource.Namespace ?? string.Empty, resource.Name);
+            if (resourceIndex.TryGetValue(key, out var previous))
+            {
+                reader.Report(DocumentDiagnostics.DuplicateResource(reader.Document.At("/metadata/name"), kind, resource.DisplayName, previous.Document.At("/metadata/name")));
+                continue;
+            }
+
+            resourceIndex.Add(key, resource);
+            if (!type.PropagationEnabled)
+            {
+                reader.Report(DocumentDiagnostics.PropagationDisabled(reader.Document.At("/kind"), kind));
+                continue;
+            }
+
+            resources.Add(resource);
+        }
+
+        var namespaces = new Dictionary<string, FederatedResource>(StringComparer.Ordinal);
+        resources.RemoveAll(resource =>
+        {
+            if (!IsNamespace(resource.Target)) return false;
+            if (resource.Namespace != resource.Name)
+            {
+                diagnostics.Add(DocumentDiagnostics.NamespaceNameMismatch(resource.Document.At("/metadata/name"), resource.Name, resource.Namespace ?? string.Empty));
+                return true;
+            }
+
+            namespaces[resource.Name] = resource;
+            return false;
+        });
+
+        var federation = new Federation(clusters, typeConfigs.Values.OrderBy(t => t.FederatedKind, StringComparer.Ordinal).ToList(), resources)
+        {
+            Namespaces = namespaces,
+        };
+        return (federation, diagnostics);
+    }
+
+    /// <summary>Whether a target type is the core Namespace.</summary>
+    public static bool IsNamespace(TargetType target) => target.Kind == "Namespace" && target.Group.Length == 0;
+
+    private static TypeConfig? BuiltIn(string federatedKind) =>
+        BuiltInTypes.ForFederatedKind(federatedKind) is { } target
+            ? new TypeConfig(federatedKind, target, PropagationEnabled: true, SourceLocation.None)
+            : null;
+
+    private static MemberCluster? BindCluster(DocumentReader reader, JsonObject root)
+    {
+        var metadata = reader.Object(root, string.Empty, "metadata", "metadata");
+        var name = reader.RequiredString(metadata, "/metadata", "name", "metadata.name", "KubeFedCluster");
+        if (name is null) return null;
+        var at = reader.Document.At("/metadata/name");
+        if (KubernetesNames.CheckSubdomain(name) is { } problem)
+        {
+            reader.Report(DocumentDiagnostics.InvalidName(at, "KubeFedCluster name", name, problem + "; cluster names become directory names"));
+            return null;
+        }
+
+        var labels = ToDictionary(reader.StringMap(metadata, "/metadata", "labels", "metadata.labels"));
+        var annotations = ToDictionary(reader.StringMap(metadata, "/metadata", "annotations", "metadata.annotations"));
+        return new MemberCluster(name, labels, annotations, at);
+    }
+
+    private static Dictionary<string, string> ToDictionary(IReadOnlyList<(string Key, string Value, string Pointer)> entries)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value, _) in entries) result[key] = value;
+        return result;
+    }
+
+    private static TypeConfig? BindTypeConfig(DocumentReader reader, JsonObject root)
+    {
+        const string what = "FederatedTypeConfig";
+        var metadata = reader.Object(root, string.Empty, "metadata", "metadata");
+        var name = reader.RequiredString(metadata, "/metadata", "name", "metadata.name", what);
+        var spec = reader.Object(root, string.Empty, "spec", "spec");
+        if (spec is null)
+        {
+            reader.Report(DocumentDiagnostics.MissingField(reader.Document.Start, "spec", what));
+            return null;
+        }
+
+        var federatedType = reader.Object(spec, "/spec", "federatedType", "spec.federatedType");
+        var targetType = reader.Object(spec, "/spec", "targetType", "spec.targetType");
+        if (federatedType is null) reader.Report(DocumentDiagnostics.MissingField(reader.Document.At("/spec"), "spec.federatedType", what));
+        if (targetType is null) reader.Report(DocumentDiagnostics.MissingField(reader.Document.At("/spec"), "spec.targetType", what));
+        if (federatedType is null || targetType is null) return null;
+
+        var federatedKind = reader.RequiredString(federatedType, "/spec/federatedType", "kind", "spec.federatedType.kind", what);
+        var group = reader.String(targetType, "/spec/targetType", "group", "spec.targetType.group") ?? string.Empty;
+        var version = reader.RequiredString(targetType, "/spec/targetType", "version", "spec.targetType.version", what);
+        var kind = reader.RequiredString(targetType, "/spec/targetType", "kind", "spec.targetType.kind", what);
+        var plural = reader.RequiredString(targetType, "/spec/targetType", "pluralName", "spec.targetType.pluralName", what);
+        var scope = reader.RequiredString(targetType, "/spec/targetType", "scope", "spec.targetType.scope", what);
+        var propagation = reader.String(spec, "/spec", "propagation", "spec.propagation") ?? "Enabled";
+        if (federatedKind is null || version is null || kind is null || plural is null || scope is null || name is null) return null;
+
+        if (scope is not ("Namespaced" or "Cluster"))
+        {
+            reader.Report(DocumentDiagnostics.InvalidEnum(reader.Document.At("/spec/targetType/scope"), "spec.targetType.scope", scope, "Namespaced, Cluster"));
+            return null;
+        }
+
+        if (propagation is not ("Enabled" or "Disabled"))
+        {
+            reader.Report(DocumentDiagnostics.InvalidEnum(reader.Document.At("/spec/propagation"), "spec.propagation", propagation, "Enabled, Disabled"));
+            return null;
+        }
+
+        var target = new TargetType(group, version, kind, plural, scope == "Namespaced");
+        if (name != target.ConfigName)
+        {
+            reader.Report(DocumentDiagnostics.TypeConfigName(reader.Document.At("/metadata/name"), name, target.ConfigName));
+        }
+
+        return new TypeConfig(federatedKind, target, propagation == "Enabled", reader.Document.At("/spec/federatedType/kind"));
+    }
+
+    private static FederatedResource? BindResource(DocumentReader reader, JsonObject root, TypeConfig type)
+    {
+        var kind = type.FederatedKind;
+        var document = reader.Document;
+        var metadata = reader.Object(root, string.Empty, "metadata", "metadata");
+        var name = reader.RequiredString(metadata, "/metadata", "name", "metadata.name", kind);
+        var ns = reader.String(metadata, "/metadata", "namespace", "metadata.namespace");
+        if (name is null) return null;
+
+        var nameProblem = IsNamespace(type.Target) ? KubernetesNames.CheckLabel(name) : KubernetesNames.CheckSubdomain(name);
+        if (nameProblem is not null)
+        {
+            reader.Report(DocumentDiagnostics.InvalidName(document.At("/metadata/name"), $"{kind} name", name, nameProblem));
+            return null;
+        }
+
+        if (ns is not null && KubernetesNames.CheckLabel(ns) is { } nsProblem)
+        {
+            reader.Report(DocumentDiagnostics.InvalidName(document.At("/metadata/namespace"), "Namespace", ns, nsProblem));
+            return null;
+        }
+
+        if (type.Target.Namespaced && ns is null)
+        {
+            reader.Report(DocumentDiagnostics.MissingField(document.At("/metadata"), "metadata.namespace", $"{kind} \"{name}\" (its {type.Target.Kind} is namespaced)"));
+            return null;
+        }
+
+        if (!type.Target.Namespaced && ns is not null && !IsNamespace(type.Target))
+        {
+            reader.Report(DocumentDiagnostics.NamespaceIgnored(document.At("/metadata/namespace"), kind, ns));
+            ns = null;
+        }
+
+        var spec = reader.Object(root, string.Empty, "spec", "spec");
+        var templateNode = DocumentReader.Child(spec, "template");
+        JsonObject? template = null;
+        if (templateNode is JsonObject t)
+        {
+            template = t;
+        }
+        else if (templateNode is not null)
+        {
+            reader.Report(DocumentDiagnostics.WrongType(document.At("/spec/template"), "spec.template", "a mapping (the target object's body)", JsonKinds.Describe(templateNode)));
+        }
+
+        var placement = BindPlacement(reader, spec);
+        var overrides = BindOverrides(reader, spec);
+        if (reader.Failed) return null;
+        return new FederatedResource(document, type, name, ns, template, placement, overrides);
+    }
+
+    private static PlacementSpec BindPlacement(DocumentReader reader, JsonObject? spec)
+    {
+        var placement = reader.Object(spec, "/spec", "placement", "spec.placement");
+        if (placement is null) return PlacementSpec.None;
+
+        List<ClusterReference>? clusters = null;
+        var list = reader.Array(placement, "/spec/placement", "clusters", "spec.placement.clusters");
+        if (list is not null)
+        {
+            clusters = [];
+            for (var i = 0; i < list.Count; i++)
+            {
+                var pointer = Pointer.Append("/spec/placement/clusters", i);
+                if (list[i] is not JsonObject entry)
+                {
+                    reader.Report(DocumentDiagnostics.WrongType(reader.Document.At(pointer), "spec.placement.clusters entry", "a mapping with a name (- name: cluster1)", JsonKinds.Describe(list[i])));
+                    continue;
+                }
+
+                var clusterName = reader.RequiredString(entry, pointer, "name", "spec.placement.clusters[].name", "A placement entry");
+                if (clusterName is not null) clusters.Add(new ClusterReference(clusterName, Pointer.Append(pointer, "name")));
+            }
+        }
+
+        LabelSelector? selector = null;
+        var selectorNode = reader.Object(placement, "/spec/placement", "clusterSelector", "spec.placement.clusterSelector");
+        if (selectorNode is not null)
+        {
+            const string selectorPointer = "/spec/placement/clusterSelector";
+            var matchLabels = reader.StringMap(selectorNode, selectorPointer, "matchLabels", "clusterSelector.matchLabels")
+                .Select(e => new LabelRequirement(e.Key, e.Value, e.Pointer)).ToList();
+            var expressions = new List<LabelExpression>();
+            var expressionList = reader.Array(selectorNode, selectorPointer, "matchExpressions", "clusterSelector.matchExpressions");
+            for (var i = 0; expressionList is not null && i < expressionList.Count; i++)
+            {
+                var pointer = Pointer.Append(selectorPointer + "/matchExpressions", i);
+                if (expressionList[i] is not JsonObject expression)
+                {
+                    reader.Report(DocumentDiagnostics.WrongType(reader.Document.At(pointer), "a matchExpressions entry", "a mapping with key, operator and values", JsonKinds.Describe(expressionList[i])));
+                    continue;
+                }
+
+                var key = reader.RequiredString(expression, pointer, "key", "matchExpressions[].key", "A match expression");
+                var op = reader.RequiredString(expression, pointer, "operator", "matchExpressions[].operator", "A match expression");
+                List<string>? values = null;
+                var valueList = reader.Array(expression, pointer, "values", "matchExpressions[].values");
+                if (valueList is not null)
+                {
+                    values = [];
+                    for (var j = 0; j < valueList.Count; j++)
+                    {
+                        if (JsonKinds.IsString(valueList[j], out var value))
+                        {
+                            values.Add(value);
+                        }
+                        else
+                        {
+                            reader.Report(DocumentDiagnostics.WrongType(reader.Document.At(Pointer.Append(pointer + "/values", j)), "a selector value", "a string (quote it)", JsonKinds.Describe(valueList[j])));
+                        }
+                    }
+                }
+
+                if (key is not null && op is not null) expressions.Add(new LabelExpression(key, op, values, pointer));
+            }
+
+            selector = new LabelSelector(matchLabels, expressions);
+        }
+
+        return new PlacementSpec(clusters, selector);
+    }
+
+    private static List<ClusterOverride> BindOverrides(DocumentReader reader, JsonObject? spec)
+    {
+        var result = new List<ClusterOverride>();
+        var list = reader.Array(spec, "/spec", "overrides", "spec.overrides");
+        for (var i = 0; list is not null && i < list.Count; i++)
+        {
+            var pointer = Pointer.Append("/spec/overrides", i);
+            if (list[i] is not JsonObject entry)
+            {
+                reader.Report(DocumentDiagnostics.WrongType(reader.Document.At(pointer), "a spec.overrides entry", "a mapping with clusterName and clusterOverrides", JsonKinds.Describe(list[i])));
+                continue;
+            }
+
+            var clusterName = reader.RequiredString(entry, pointer, "clusterName", "spec.overrides[].clusterName", "An overrides entry");
+            var operations = new List<OverrideOperation>();
+            var ops = reader.Array(entry, pointer, "clusterOverrides", "spec.overrides[].clusterOverrides");
+            for (var j = 0; ops is not null && j < ops.Count; j++)
+            {
+                var opPointer = Pointer.Append(pointer + "/clusterOverrides", j);
+                if (ops[j] is not JsonObject op)
+                {
+                    reader.Report(DocumentDiagnostics.WrongType(reader.Document.At(opPointer), "a clusterOverrides entry", "a mapping with op, path and value", JsonKinds.Describe(ops[j])));
+                    continue;
+                }
+
+                var opName = reader.String(op, opPointer, "op", "clusterOverrides[].op") ?? string.Empty;
+                var path = reader.String(op, opPointer, "path", "clusterOverrides[].path");
+                var value = DocumentReader.Child(op, "value");
+                operations.Add(new OverrideOperation(opName, path, value, opPointer));
+            }
+
+            if (clusterName is not null) result.Add(new ClusterOverride(clusterName, operations, pointer));
+        }
+
+        return result;
+    }
+}
