@@ -234,6 +234,8 @@ public static class DocumentBinder
 
         if (type.Target.Namespaced && ns is null)
         {
+            if (DocumentReader.Child(metadata, "namespace") is not null) return null;
+
             reader.Report(DocumentDiagnostics.MissingField(document.At("/metadata"), "metadata.namespace", $"{kind} \"{name}\" (its {type.Target.Kind} is namespaced)"));
             return null;
         }
