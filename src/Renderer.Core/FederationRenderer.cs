@@ -28,10 +28,11 @@ public static class FederationRenderer
     {
         var diagnostics = new List<Diagnostic>();
         var documents = Load(inputs, options.Limits, diagnostics);
-        var (federation, bindDiagnostics) = DocumentBinder.Bind(documents);
+        var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
+        var federation = ReplicaScheduler.Apply(bound, diagnostics);
 
-        var placements = NamespacePlacement.Resolve(federation, options.Scope, diagnostics);
+        var placements = NamespacePlacement.Resolve(federation, federation.Config?.Scope ?? options.Scope, diagnostics);
         var perCluster = new SortedDictionary<string, List<RenderedObject>>(StringComparer.Ordinal);
         foreach (var resource in federation.Resources)
         {

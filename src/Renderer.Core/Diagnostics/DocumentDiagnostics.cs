@@ -63,5 +63,9 @@ public static class DocumentDiagnostics
         new("FR2015", Severity.Error,
             $"{field} \"{value}\" is not one of {allowed}; use one of those (case-sensitive).", at);
 
+    public static Diagnostic DuplicateConfig(SourceLocation at, SourceLocation first) =>
+        new("FR2016", Severity.Error,
+            $"A second KubeFedConfig (the first at {first}); a control plane has one, so keep one.", at);
+
     internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }

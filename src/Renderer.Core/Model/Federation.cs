@@ -9,4 +9,10 @@ public sealed record Federation(
     /// <summary>The FederatedNamespaces by name whose name equals their namespace (rule 12).</summary>
     public IReadOnlyDictionary<string, FederatedResource> Namespaces { get; init; } =
         new Dictionary<string, FederatedResource>(StringComparer.Ordinal);
+
+    /// <summary>The ReplicaSchedulingPreferences, in input order.</summary>
+    public IReadOnlyList<ReplicaSchedulingPreference> Preferences { get; init; } = [];
+
+    /// <summary>The KubeFedConfig of the inputs, if they hold one.</summary>
+    public KubeFedConfig? Config { get; init; }
 }

@@ -14,6 +14,7 @@ public static class DocumentBinder
     public const string CoreApiVersion = "core.kubefed.io/v1beta1";
     public const string TypesApiVersion = "types.kubefed.io/v1beta1";
     public const string TypesGroup = "types.kubefed.io";
+    public const string SchedulingApiVersion = "scheduling.kubefed.io/v1alpha1";
 
     public static (Federation Federation, IReadOnlyList<Diagnostic> Diagnostics) Bind(IEnumerable<SourceDocument> documents)
     {
@@ -22,6 +23,8 @@ public static class DocumentBinder
         var clusterIndex = new Dictionary<string, MemberCluster>(StringComparer.Ordinal);
         var typeConfigs = new Dictionary<string, TypeConfig>(StringComparer.Ordinal);
         var federated = new List<(DocumentReader Reader, JsonObject Root, string Kind)>();
+        var preferences = new List<ReplicaSchedulingPreference>();
+        KubeFedConfig? controlPlane = null;
 
         foreach (var document in documents)
         {
@@ -61,6 +64,20 @@ public static class DocumentBinder
                     }
 
                     typeConfigs.Add(config.FederatedKind, config);
+                    break;
+                case (SchedulingApiVersion, "ReplicaSchedulingPreference"):
+                    if (BindPreference(reader, root) is { } preference) preferences.Add(preference);
+                    break;
+                case (CoreApiVersion, "KubeFedConfig"):
+                    var bound = BindConfig(reader, root);
+                    if (bound is null) break;
+                    if (controlPlane is not null)
+                    {
+                        reader.Report(DocumentDiagnostics.DuplicateConfig(bound.Location, controlPlane.Location));
+                        break;
+                    }
+
+                    controlPlane = bound;
                     break;
                 case (TypesApiVersion, _) when kind.StartsWith("Federated", StringComparison.Ordinal) && kind.Length > "Federated".Length:
                     federated.Add((reader, root, kind));
@@ -126,6 +143,8 @@ public static class DocumentBinder
         var federation = new Federation(clusters, typeConfigs.Values.OrderBy(t => t.FederatedKind, StringComparer.Ordinal).ToList(), resources)
         {
             Namespaces = namespaces,
+            Preferences = preferences,
+            Config = controlPlane,
         };
         return (federation, diagnostics);
     }
@@ -137,6 +156,64 @@ public static class DocumentBinder
         BuiltInTypes.ForFederatedKind(federatedKind) is { } target
             ? new TypeConfig(federatedKind, target, PropagationEnabled: true, SourceLocation.None)
             : null;
+
+    private static KubeFedConfig? BindConfig(DocumentReader reader, JsonObject root)
+    {
+        var metadata = reader.Object(root, string.Empty, "metadata", "metadata");
+        var ns = reader.String(metadata, "/metadata", "namespace", "metadata.namespace") ?? "kube-federation-system";
+        var spec = reader.Object(root, string.Empty, "spec", "spec");
+        var scope = reader.String(spec, "/spec", "scope", "spec.scope") ?? "Cluster";
+        if (scope is not ("Cluster" or "Namespaced"))
+        {
+            reader.Report(DocumentDiagnostics.InvalidEnum(reader.Document.At("/spec/scope"), "spec.scope", scope, "Cluster, Namespaced"));
+            return null;
+        }
+
+        return new KubeFedConfig(scope == "Namespaced" ? ControlPlaneScope.Namespaced : ControlPlaneScope.Cluster, ns, reader.Document.At("/spec/scope"));
+    }
+
+    private static ReplicaSchedulingPreference? BindPreference(DocumentReader reader, JsonObject root)
+    {
+        const string what = "ReplicaSchedulingPreference";
+        var metadata = reader.Object(root, string.Empty, "metadata", "metadata");
+        var name = reader.RequiredString(metadata, "/metadata", "name", "metadata.name", what);
+        var ns = reader.RequiredString(metadata, "/metadata", "namespace", "metadata.namespace", what);
+        var spec = reader.Object(root, string.Empty, "spec", "spec");
+        if (spec is null)
+        {
+            reader.Report(DocumentDiagnostics.MissingField(reader.Document.Start, "spec", what));
+            return null;
+        }
+
+        var targetKind = reader.RequiredString(spec, "/spec", "targetKind", "spec.targetKind", what);
+        var total = reader.Integer(spec, "/spec", "totalReplicas", "spec.totalReplicas");
+        if (total is null && DocumentReader.Child(spec, "totalReplicas") is null)
+        {
+            reader.Report(DocumentDiagnostics.MissingField(reader.Document.At("/spec"), "spec.totalReplicas", what));
+        }
+
+        var rebalance = reader.Boolean(spec, "/spec", "rebalance", "spec.rebalance") ?? false;
+        var intersect = reader.Boolean(spec, "/spec", "intersectWithClusterSelector", "spec.intersectWithClusterSelector") ?? false;
+        var clusters = new Dictionary<string, ClusterPreferences>(StringComparer.Ordinal);
+        var map = reader.Object(spec, "/spec", "clusters", "spec.clusters");
+        foreach (var (cluster, node) in map ?? [])
+        {
+            var pointer = Pointer.Append("/spec/clusters", cluster);
+            if (node is not JsonObject entry)
+            {
+                reader.Report(DocumentDiagnostics.WrongType(reader.Document.At(pointer), $"spec.clusters.{cluster}", "a mapping with weight, minReplicas and maxReplicas", JsonKinds.Describe(node)));
+                continue;
+            }
+
+            var weight = reader.Integer(entry, pointer, "weight", $"spec.clusters.{cluster}.weight") ?? 0;
+            var min = reader.Integer(entry, pointer, "minReplicas", $"spec.clusters.{cluster}.minReplicas") ?? 0;
+            var max = reader.Integer(entry, pointer, "maxReplicas", $"spec.clusters.{cluster}.maxReplicas");
+            clusters[cluster] = new ClusterPreferences(weight, min, max);
+        }
+
+        if (reader.Failed || name is null || ns is null || targetKind is null || total is null) return null;
+        return new ReplicaSchedulingPreference(reader.Document, name, ns, targetKind, total.Value, rebalance, intersect, clusters);
+    }
 
     private static MemberCluster? BindCluster(DocumentReader reader, JsonObject root)
     {

@@ -57,6 +57,26 @@ internal sealed class DocumentReader(SourceDocument document, List<Diagnostic> d
         return value;
     }
 
+    public bool? Boolean(JsonObject? parent, string pointer, string key, string field)
+    {
+        var node = Child(parent, key);
+        if (node is null) return null;
+        if (node is JsonValue v && v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False) return v.GetValue<bool>();
+        Report(DocumentDiagnostics.WrongType(document.At(Pointer.Append(pointer, key)), field, "true or false", JsonKinds.Describe(node)));
+        return null;
+    }
+
+    /// <summary>An integer field; a number with a fraction or a string is reported.</summary>
+    public long? Integer(JsonObject? parent, string pointer, string key, string field)
+    {
+        var node = Child(parent, key);
+        if (node is null) return null;
+        if (node is JsonValue v && v.TryGetValue<long>(out var value)) return value;
+        if (node is JsonValue d && d.TryGetValue<double>(out var number) && Math.Floor(number) == number && Math.Abs(number) < 9e15) return (long)number;
+        Report(DocumentDiagnostics.WrongType(document.At(Pointer.Append(pointer, key)), field, "an integer", JsonKinds.Describe(node)));
+        return null;
+    }
+
     /// <summary>A map of string to string (labels, matchLabels); non-string values are reported.</summary>
     public IReadOnlyList<(string Key, string Value, string Pointer)> StringMap(JsonObject? parent, string pointer, string key, string field)
     {

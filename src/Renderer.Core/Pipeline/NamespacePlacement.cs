@@ -34,7 +34,8 @@ public static class NamespacePlacement
             {
                 if (scope == ControlPlaneScope.Namespaced)
                 {
-                    diagnostics.Add(PlacementDiagnostics.ClusterScopedUnderNamespacedPlane(resource.Document.At("/kind"), resource.DisplayName));
+                    // A FederatedNamespace still gates its namespace (rule 10); only its Namespace object is not sent.
+                    if (!DocumentBinder.IsNamespace(resource.Target)) diagnostics.Add(PlacementDiagnostics.ClusterScopedUnderNamespacedPlane(resource.Document.At("/kind"), resource.DisplayName));
                     selection = ClusterSelection.Nothing;
                 }
 

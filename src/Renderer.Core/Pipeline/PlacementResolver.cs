@@ -9,8 +9,13 @@ public static class PlacementResolver
 {
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "In", "NotIn", "Exists", "DoesNotExist" };
 
-    public static ClusterSelection Select(PlacementSpec spec, IReadOnlyList<MemberCluster> clusters, SourceDocument document, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The clusters <paramref name="spec"/> selects. With <paramref name="selectorOnly"/> the clusters list is
+    /// ignored and only the selector counts, as KubeFed computes RSP candidates (rule 36).
+    /// </summary>
+    public static ClusterSelection Select(PlacementSpec spec, IReadOnlyList<MemberCluster> clusters, SourceDocument document, List<Diagnostic> diagnostics, bool selectorOnly = false)
     {
+        if (selectorOnly) spec = spec with { Clusters = null };
         if (spec.Clusters is { Count: > 0 } list)
         {
             if (spec.Selector is { IsEmpty: false }) diagnostics.Add(PlacementDiagnostics.SelectorIgnored(document.KeyAt("/spec/placement/clusterSelector")));
