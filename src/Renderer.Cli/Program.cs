@@ -2,5 +2,5 @@ namespace Renderer.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => 2;
+    public static int Main(string[] args) => CliApp.Run(args, CliContext.FromProcess());
 }

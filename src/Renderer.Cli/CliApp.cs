@@ -1,0 +1,301 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using Renderer.Cli.Output;
+using Renderer.Core;
+using Renderer.Core.Diagnostics;
+using Renderer.Core.Input;
+
+namespace Renderer.Cli;
+
+/// <summary>The <c>fedrender</c> command line: render, check and validate. Exit codes: 0 fine, 1 errors or stale, 2 usage or I/O.</summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int UsageOrIo = 2;
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parsed.Errors) context.Error.Write($"fedrender: {error.Message}\n");
+            context.Error.Write("fedrender: run 'fedrender --help' for usage\n");
+            return UsageOrIo;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            context.Error.Write($"fedrender: internal error, please report it: {e.GetType().Name}: {e.Message}\n");
+            return UsageOrIo;
+        }
+    }
+
+    public static string Version =>
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("fedrender compiles KubeFed Federated* documents into one directory of plain Kubernetes manifests per member cluster.");
+        root.Add(RenderCommand(context));
+        root.Add(CheckCommand(context));
+        root.Add(ValidateCommand(context));
+        return root;
+    }
+
+    private sealed class Common
+    {
+        public Argument<string[]> Inputs { get; } = new("INPUT")
+        {
+            Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json; hidden folders skipped) or - for standard input. Default: the current directory.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        public Option<bool> Strict { get; } = new("--strict") { Description = "Treat warnings as errors." };
+
+        public Option<string> Format { get; } = new("--diagnostics-format")
+        {
+            Description = "How diagnostics are printed on stderr: text or json (one object per line).",
+            DefaultValueFactory = _ => "text",
+        };
+
+        public Option<string> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest input file.", DefaultValueFactory = _ => "64MiB" };
+
+        public Option<string> MaxTotalSize { get; } = new("--max-total-size") { Description = "Largest sum of all inputs.", DefaultValueFactory = _ => "256MiB" };
+
+        public Option<int> MaxDepth { get; } = new("--max-depth") { Description = "Deepest nesting of one document.", DefaultValueFactory = _ => LoadLimits.Default.MaxDepth };
+
+        public Option<int> MaxNodes { get; } = new("--max-nodes") { Description = "Most nodes one document may expand to, aliases included.", DefaultValueFactory = _ => LoadLimits.Default.MaxNodes };
+
+        public void AddTo(Command command)
+        {
+            command.Add(Inputs);
+            command.Add(Strict);
+            command.Add(Format);
+            command.Add(MaxFileSize);
+            command.Add(MaxTotalSize);
+            command.Add(MaxDepth);
+            command.Add(MaxNodes);
+        }
+
+        /// <summary>Reads the shared options; null with diagnostics when one is invalid.</summary>
+        public (RenderOptions? Options, DiagnosticFormat Format, List<Diagnostic> Problems) Read(ParseResult parsed)
+        {
+            var problems = new List<Diagnostic>();
+            var format = DiagnosticFormat.Text;
+            switch (parsed.GetValue(Format))
+            {
+                case "text":
+                    break;
+                case "json":
+                    format = DiagnosticFormat.Json;
+                    break;
+                case var other:
+                    problems.Add(CliDiagnostics.InvalidOption("--diagnostics-format", other ?? string.Empty, "use text or json"));
+                    break;
+            }
+
+            long fileSize = 0, totalSize = 0;
+            if (!SizeParser.TryParse(parsed.GetValue(MaxFileSize) ?? string.Empty, out fileSize))
+            {
+                problems.Add(CliDiagnostics.InvalidOption("--max-file-size", parsed.GetValue(MaxFileSize) ?? string.Empty, "give a size such as 64MiB"));
+            }
+
+            if (!SizeParser.TryParse(parsed.GetValue(MaxTotalSize) ?? string.Empty, out totalSize))
+            {
+                problems.Add(CliDiagnostics.InvalidOption("--max-total-size", parsed.GetValue(MaxTotalSize) ?? string.Empty, "give a size such as 256MiB"));
+            }
+
+            var depth = parsed.GetValue(MaxDepth);
+            var nodes = parsed.GetValue(MaxNodes);
+            if (depth < 1) problems.Add(CliDiagnostics.InvalidOption("--max-depth", depth.ToString(CultureInfo.InvariantCulture), "give a positive number"));
+            if (nodes < 1) problems.Add(CliDiagnostics.InvalidOption("--max-nodes", nodes.ToString(CultureInfo.InvariantCulture), "give a positive number"));
+            if (problems.Count > 0) return (null, format, problems);
+
+            var limits = new LoadLimits { MaxFileBytes = fileSize, MaxTotalBytes = totalSize, MaxDepth = depth, MaxNodes = nodes };
+            return (new RenderOptions { Strict = parsed.GetValue(Strict), Limits = limits }, format, problems);
+        }
+    }
+
+    private static Option<string> OutputOption() => new("--output", "-o")
+    {
+        Description = "The output directory: one folder per member cluster, each with a kustomization.yaml.",
+        Required = true,
+    };
+
+    private static Command RenderCommand(CliContext context)
+    {
+        var common = new Common();
+        var output = OutputOption();
+        var force = new Option<bool>("--force") { Description = "Write into a directory fedrender did not create, and overwrite files it did not write." };
+        var command = new Command("render", "Render every member cluster's manifests into --output. Nothing is written when any error is found.");
+        common.AddTo(command);
+        command.Add(output);
+        command.Add(force);
+        command.SetAction(parsed => new Session(context, common, parsed).Render(parsed.GetValue(output) ?? string.Empty, parsed.GetValue(force)));
+        return command;
+    }
+
+    private static Command CheckCommand(CliContext context)
+    {
+        var common = new Common();
+        var output = OutputOption();
+        var command = new Command("check", "Exit 0 when --output is exactly what render would write, 1 when it is stale (listing what differs per cluster).");
+        common.AddTo(command);
+        command.Add(output);
+        command.SetAction(parsed => new Session(context, common, parsed).Check(parsed.GetValue(output) ?? string.Empty));
+        return command;
+    }
+
+    private static Command ValidateCommand(CliContext context)
+    {
+        var common = new Common();
+        var command = new Command("validate", "Run every check and write nothing.");
+        common.AddTo(command);
+        command.SetAction(parsed => new Session(context, common, parsed).Validate());
+        return command;
+    }
+
+    /// <summary>One invocation: reads the inputs, renders, reports, and (for render) writes.</summary>
+    private sealed class Session(CliContext context, Common common, ParseResult parsed)
+    {
+        private DiagnosticPrinter printer = new(context.Error, DiagnosticFormat.Text);
+
+        public int Validate()
+        {
+            var (result, exit) = RenderInputs(excludeDirectory: null);
+            if (result is null) return exit;
+            Summarize(result.Diagnostics, result.HasErrors ? "nothing written" : "valid");
+            return result.HasErrors ? Failed : Ok;
+        }
+
+        public int Render(string output, bool force)
+        {
+            var directory = Directory(output);
+            var (result, exit) = RenderInputs(directory.Full);
+            if (result is null) return exit;
+            if (result.HasErrors)
+            {
+                Summarize(result.Diagnostics, "nothing written");
+                return Failed;
+            }
+
+            var target = directory.Output;
+            var problems = new List<Diagnostic>();
+            if (target.CheckPath() is { } pathProblem)
+            {
+                return Fail(result.Diagnostics, [pathProblem]);
+            }
+
+            target.Recover();
+            var (_, foreign, hasManifest) = target.Inventory();
+            var tree = OutputTree.From(result.Clusters);
+            if (!force)
+            {
+                if (foreign.Count > 0 && !hasManifest) problems.Add(CliDiagnostics.NotOurDirectory(target.Display, foreign.Count));
+                else problems.AddRange(foreign.Where(tree.ContainsKey).Select(f => CliDiagnostics.ForeignFileInTheWay(target.Display, f)));
+            }
+
+            if (problems.Count > 0) return Fail(result.Diagnostics, problems);
+            if (target.Replace(tree, foreign) is { } writeProblem) return Fail(result.Diagnostics, [writeProblem]);
+
+            var objects = result.Clusters.Sum(c => c.Files.Count - 1);
+            Summarize(result.Diagnostics, $"{DiagnosticPrinter.Plural(objects, "object")} for {DiagnosticPrinter.Plural(result.Clusters.Count, "cluster")} written to {target.Display}");
+            return Ok;
+        }
+
+        public int Check(string output)
+        {
+            var directory = Directory(output);
+            var (result, exit) = RenderInputs(directory.Full);
+            if (result is null) return exit;
+            if (result.HasErrors)
+            {
+                Summarize(result.Diagnostics, "nothing compared");
+                return Failed;
+            }
+
+            var target = directory.Output;
+            if (target.CheckPath() is { } pathProblem) return Fail(result.Diagnostics, [pathProblem]);
+            var tree = OutputTree.From(result.Clusters);
+            var (owned, _, _) = target.Inventory();
+            var changes = new SortedDictionary<string, char>(StringComparer.Ordinal);
+            foreach (var (relative, content) in tree)
+            {
+                var existing = owned.Contains(relative) ? target.ReadOwned(relative) : null;
+                if (existing is null) changes[relative] = '+';
+                else if (!existing.AsSpan().SequenceEqual(content)) changes[relative] = '~';
+            }
+
+            foreach (var relative in owned.Where(o => !tree.ContainsKey(o))) changes[relative] = '-';
+            if (changes.Count == 0)
+            {
+                Summarize(result.Diagnostics, $"{target.Display} is up to date");
+                return Ok;
+            }
+
+            foreach (var cluster in changes.GroupBy(c => c.Key.Split('/')[0], StringComparer.Ordinal))
+            {
+                var added = cluster.Count(c => c.Value == '+');
+                var removed = cluster.Count(c => c.Value == '-');
+                var changed = cluster.Count(c => c.Value == '~');
+                context.Out.Write($"{cluster.Key}: {added} added, {removed} removed, {changed} changed\n");
+                foreach (var (path, mark) in cluster) context.Out.Write($"  {mark} {path}\n");
+            }
+
+            return Fail(result.Diagnostics, [CliDiagnostics.Stale(target.Display, changes.Count)], "stale");
+        }
+
+        private (string Full, OutputDirectory Output) Directory(string output)
+        {
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output, context.CurrentDirectory));
+            var display = Path.GetRelativePath(context.CurrentDirectory, full).Replace('\\', '/');
+            return (full, new OutputDirectory(context.FileSystem, full, display));
+        }
+
+        /// <summary>Reads options and inputs and renders; a null result comes with the exit code to return.</summary>
+        private (RenderResult? Result, int Exit) RenderInputs(string? excludeDirectory)
+        {
+            var (options, format, problems) = common.Read(parsed);
+            printer = new DiagnosticPrinter(context.Error, format);
+            if (options is null)
+            {
+                printer.Print(problems);
+                return (null, UsageOrIo);
+            }
+
+            var collector = new InputCollector(context, options.Limits);
+            var (files, inputDiagnostics, ioFailed) = collector.Collect(parsed.GetValue(common.Inputs) ?? [], excludeDirectory);
+            if (ioFailed)
+            {
+                printer.Print(inputDiagnostics);
+                Summarize(inputDiagnostics, "nothing written");
+                return (null, UsageOrIo);
+            }
+
+            var result = FederationRenderer.Render(files, options);
+            var all = DiagnosticOrder.Sort(inputDiagnostics.Concat(result.Diagnostics));
+            printer.Print(all);
+            return (result with { Diagnostics = all }, Ok);
+        }
+
+        private int Fail(IReadOnlyList<Diagnostic> earlier, IReadOnlyList<Diagnostic> problems, string outcome = "nothing written")
+        {
+            printer.Print(problems);
+            Summarize(earlier.Concat(problems).ToList(), outcome);
+            return Failed;
+        }
+
+        private void Summarize(IReadOnlyCollection<Diagnostic> diagnostics, string outcome)
+        {
+            var counts = DiagnosticPrinter.Count(diagnostics);
+            context.Error.Write($"fedrender: {(counts.Length > 0 ? counts + "; " : string.Empty)}{outcome}\n");
+        }
+    }
+}
