@@ -20,7 +20,7 @@ public static class NamespacePlacement
         {
             if (resource.Placement.Clusters is null && resource.Placement.Selector is null)
             {
-                diagnostics.Add(PlacementDiagnostics.NoPlacement(resource.Document.At("/spec"), resource.DisplayName));
+                diagnostics.Add(PlacementDiagnostics.NoPlacement(resource.Document.KeyAt("/spec"), resource.DisplayName));
             }
 
             own[resource] = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, diagnostics);

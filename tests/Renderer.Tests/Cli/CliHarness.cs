@@ -1,0 +1,51 @@
+using System.Text;
+using Renderer.Cli;
+using Renderer.Tests.Support;
+
+namespace Renderer.Tests.Cli;
+
+/// <summary>Runs fedrender in-process over an in-memory file system rooted at /work.</summary>
+public sealed class CliHarness
+{
+    public const string Root = "/work";
+
+    public InMemoryFileSystem FileSystem { get; init; } = new();
+
+    public string StandardInput { get; set; } = string.Empty;
+
+    public (int Exit, string Out, string Error) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var context = new CliContext(stdout, stderr, () => new MemoryStream(Encoding.UTF8.GetBytes(StandardInput)), Root, FileSystem);
+        var exit = CliApp.Run(args, context);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public const string Federation = """
+        apiVersion: core.kubefed.io/v1beta1
+        kind: KubeFedCluster
+        metadata: {name: east, labels: {region: east}}
+        ---
+        apiVersion: core.kubefed.io/v1beta1
+        kind: KubeFedCluster
+        metadata: {name: west, labels: {region: west}}
+        ---
+        apiVersion: types.kubefed.io/v1beta1
+        kind: FederatedNamespace
+        metadata: {name: app, namespace: app}
+        spec: {placement: {clusterSelector: {}}}
+        ---
+        apiVersion: types.kubefed.io/v1beta1
+        kind: FederatedConfigMap
+        metadata: {name: settings, namespace: app}
+        spec:
+          template:
+            data: {mode: normal}
+          placement: {clusterSelector: {}}
+          overrides:
+          - clusterName: west
+            clusterOverrides:
+            - {path: /data/mode, value: failover}
+        """;
+}

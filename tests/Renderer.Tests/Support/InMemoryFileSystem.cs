@@ -1,0 +1,97 @@
+using Renderer.Cli.FileSystem;
+
+namespace Renderer.Tests.Support;
+
+/// <summary>A file system in a dictionary, for running the CLI in-process. Paths are absolute, with '/'.</summary>
+public sealed class InMemoryFileSystem : IFileSystem
+{
+    private readonly SortedDictionary<string, byte[]> files = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> directories = new(StringComparer.Ordinal) { "/" };
+
+    public bool SupportsExchange { get; init; } = true;
+
+    /// <summary>When set, writes of files whose path contains this text fail as a full disk would.</summary>
+    public string? FailWritesContaining { get; set; }
+
+    public IReadOnlyDictionary<string, byte[]> Files => files;
+
+    public void Add(string path, string content)
+    {
+        CreateDirectory(Path.GetDirectoryName(path) ?? "/");
+        files[path] = System.Text.Encoding.UTF8.GetBytes(content);
+    }
+
+    public string Text(string path) => System.Text.Encoding.UTF8.GetString(files[path]);
+
+    public bool FileExists(string path) => files.ContainsKey(path);
+
+    public bool DirectoryExists(string path) => directories.Contains(path);
+
+    public bool IsSymbolicLink(string path) => false;
+
+    public byte[] ReadAllBytes(string path) => files.TryGetValue(path, out var content) ? content : throw new FileNotFoundException(path);
+
+    public long FileLength(string path) => ReadAllBytes(path).LongLength;
+
+    public IEnumerable<string> EnumerateFiles(string directory) =>
+        files.Keys.Where(f => f.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal)).ToList();
+
+    public IEnumerable<string> EnumerateDirectories(string directory) =>
+        directories.Where(d => d != directory && Path.GetDirectoryName(d) == directory).ToList();
+
+    public void CreateDirectory(string path)
+    {
+        for (var current = path; !string.IsNullOrEmpty(current) && current != "/"; current = Path.GetDirectoryName(current) ?? "/")
+        {
+            if (files.ContainsKey(current)) throw new IOException($"{current} is a file");
+            directories.Add(current);
+        }
+    }
+
+    public void WriteAllBytes(string path, byte[] content)
+    {
+        if (FailWritesContaining is { } marker && path.Contains(marker, StringComparison.Ordinal)) throw new IOException("No space left on device");
+        if (!directories.Contains(Path.GetDirectoryName(path) ?? "/")) throw new DirectoryNotFoundException(path);
+        files[path] = content;
+    }
+
+    public void DeleteDirectory(string path)
+    {
+        var prefix = path + "/";
+        foreach (var file in files.Keys.Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList()) files.Remove(file);
+        directories.RemoveWhere(d => d == path || d.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    public void MoveDirectory(string from, string to)
+    {
+        if (!directories.Contains(from)) throw new DirectoryNotFoundException(from);
+        if (directories.Contains(to) || files.ContainsKey(to)) throw new IOException($"{to} exists");
+        Rename(from, to);
+    }
+
+    public bool TryExchangeDirectories(string first, string second)
+    {
+        if (!SupportsExchange) return false;
+        const string swap = "/.exchange-in-progress";
+        Rename(first, swap);
+        Rename(second, first);
+        Rename(swap, second);
+        return true;
+    }
+
+    private void Rename(string from, string to)
+    {
+        var prefix = from + "/";
+        foreach (var file in files.Keys.Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            files[to + file[from.Length..]] = files[file];
+            files.Remove(file);
+        }
+
+        foreach (var directory in directories.Where(d => d == from || d.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            directories.Remove(directory);
+            directories.Add(to + directory[from.Length..]);
+        }
+    }
+}
