@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Renderer.Core;
+using Renderer.Core.Input;
+using Renderer.Tests.Support;
+
+namespace Renderer.Tests.Golden;
+
+/// <summary>
+/// One folder under tests/golden: inputs (its <c>input/</c> folder, or the folder its <c>case.json</c> names,
+/// relative to the repository root), options from <c>case.json</c>, and the expected output in <c>expected/</c>.
+/// </summary>
+public sealed record GoldenCase(string Name, string Directory, string InputDirectory, string DisplayRoot, RenderOptions Options)
+{
+    public string ExpectedDirectory => Path.Combine(Directory, "expected");
+
+    public static GoldenCase Load(string directory)
+    {
+        var name = Path.GetFileName(directory);
+        var input = Path.Combine(directory, "input");
+        var displayRoot = directory;
+        var options = RenderOptions.Default;
+        var settings = Path.Combine(directory, "case.json");
+        if (File.Exists(settings))
+        {
+            var json = JsonNode.Parse(File.ReadAllText(settings))?.AsObject() ?? [];
+            if ((string?)json["input"] is { } external)
+            {
+                input = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, external));
+                displayRoot = RepositoryPaths.Root;
+            }
+
+            if (json["strict"]?.GetValue<bool>() == true) options = options with { Strict = true };
+        }
+
+        return new GoldenCase(name, directory, input, displayRoot, options);
+    }
+
+    /// <summary>The inputs in ordinal order of their display paths (relative to the case, or to the repository for shared inputs).</summary>
+    public IReadOnlyList<SourceFile> Inputs() =>
+        System.IO.Directory.EnumerateFiles(InputDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Select(f => new SourceFile(Path.GetRelativePath(DisplayRoot, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Renders the case: every file the expected folder should hold, by relative path.</summary>
+    public SortedDictionary<string, string> Render()
+    {
+        var result = FederationRenderer.Render(Inputs(), Options);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["diagnostics.txt"] = string.Concat(result.Diagnostics.Select(d => d + "\n")),
+        };
+        foreach (var cluster in result.Clusters)
+        {
+            foreach (var file in cluster.Files) files[cluster.Cluster + "/" + file.RelativePath] = file.Content;
+        }
+
+        return files;
+    }
+
+    public override string ToString() => Name;
+}
