@@ -46,6 +46,7 @@ public static class CliApp
         root.Add(RenderCommand(context));
         root.Add(CheckCommand(context));
         root.Add(ValidateCommand(context));
+        root.Add(FederateCommand(context));
         return root;
     }
 
@@ -162,6 +163,25 @@ public static class CliApp
         return command;
     }
 
+    private static Command FederateCommand(CliContext context)
+    {
+        var common = new Common();
+        var clusters = new Option<string?>("--placement-clusters") { Description = "Place every document on these clusters (comma-separated) instead of on all clusters." };
+        var namespaceToo = new Option<bool>("--namespace-too") { Description = "Also write a FederatedNamespace for each namespace the objects use." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the documents to this file instead of standard output." };
+        var command = new Command("federate", "Turn plain Kubernetes manifests into Federated documents, as kubefedctl federate did.");
+        common.AddTo(command);
+        command.Add(clusters);
+        command.Add(namespaceToo);
+        command.Add(output);
+        command.SetAction(parsed =>
+        {
+            var names = parsed.GetValue(clusters)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return new Session(context, common, parsed).Federate(new Core.Pipeline.FederateOptions(names, parsed.GetValue(namespaceToo)), parsed.GetValue(output));
+        });
+        return command;
+    }
+
     /// <summary>One invocation: reads the inputs, renders, reports, and (for render) writes.</summary>
     private sealed class Session(CliContext context, Common common, ParseResult parsed)
     {
@@ -207,6 +227,53 @@ public static class CliApp
 
             var objects = result.Clusters.Sum(c => c.Files.Count - 1);
             Summarize(result.Diagnostics, $"{DiagnosticPrinter.Plural(objects, "object")} for {DiagnosticPrinter.Plural(result.Clusters.Count, "cluster")} written to {target.Display}");
+            return Ok;
+        }
+
+        public int Federate(Core.Pipeline.FederateOptions federateOptions, string? output)
+        {
+            var (options, format, problems) = common.Read(parsed);
+            printer = new DiagnosticPrinter(context.Error, format);
+            if (options is null)
+            {
+                printer.Print(problems);
+                return UsageOrIo;
+            }
+
+            var outputFull = output is null ? null : Path.GetFullPath(output, context.CurrentDirectory);
+            var (files, inputDiagnostics, ioFailed) = new InputCollector(context, options.Limits).Collect(parsed.GetValue(common.Inputs) ?? [], null);
+            if (ioFailed)
+            {
+                printer.Print(inputDiagnostics);
+                return UsageOrIo;
+            }
+
+            var result = FederationRenderer.Federate(files.Where(f => outputFull is null || Path.GetFullPath(f.Path, context.CurrentDirectory) != outputFull).ToList(), options.Limits, federateOptions);
+            var all = DiagnosticOrder.Sort(inputDiagnostics.Concat(result.Diagnostics));
+            printer.Print(all);
+            if (result.HasErrors)
+            {
+                Summarize(all, "nothing written");
+                return Failed;
+            }
+
+            if (outputFull is null)
+            {
+                context.Out.Write(result.Yaml);
+                return Ok;
+            }
+
+            try
+            {
+                context.FileSystem.WriteAllBytes(outputFull, System.Text.Encoding.UTF8.GetBytes(result.Yaml));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                printer.Print([CliDiagnostics.OutputWriteFailed(output ?? string.Empty, e.Message.TrimEnd('.'))]);
+                return Failed;
+            }
+
+            Summarize(all, $"{DiagnosticPrinter.Plural(result.Documents, "document")} written to {output}");
             return Ok;
         }
 

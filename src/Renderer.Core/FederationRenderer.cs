@@ -65,6 +65,25 @@ public static class FederationRenderer
         return new RenderPlan(sorted, clusters);
     }
 
+    /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
+    public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var documents = Load(inputs, limits, diagnostics);
+        var (federated, federateDiagnostics) = Federator.Federate(documents, options);
+        diagnostics.AddRange(federateDiagnostics);
+        var sorted = DiagnosticOrder.Sort(diagnostics);
+        if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0);
+        var text = new System.Text.StringBuilder();
+        foreach (var document in federated)
+        {
+            text.Append("---\n");
+            YamlEmitter.Write(text, document);
+        }
+
+        return new FederateResult(sorted, text.ToString(), federated.Count);
+    }
+
     private static List<SourceDocument> Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, List<Diagnostic> diagnostics)
     {
         var documents = new List<SourceDocument>();

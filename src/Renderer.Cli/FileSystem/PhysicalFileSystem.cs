@@ -31,7 +31,7 @@ public sealed partial class PhysicalFileSystem : IFileSystem
 
     public void WriteAllBytes(string path, byte[] content)
     {
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
         stream.Write(content);
         stream.Flush(flushToDisk: true);
     }
