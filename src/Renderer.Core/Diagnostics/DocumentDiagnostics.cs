@@ -48,8 +48,8 @@ public static class DocumentDiagnostics
             $"Two FederatedTypeConfigs map {federatedKind} (the other at {first}); keep one.", at);
 
     public static Diagnostic TypeConfigName(SourceLocation at, string name, string expected) =>
-        new("FR2012", Severity.Warning,
-            $"FederatedTypeConfig \"{name}\" should be named \"{expected}\" (<plural>.<group>), as kubefedctl enable names it; rename it.", at);
+        new("FR2012", Severity.Error,
+            $"FederatedTypeConfig \"{name}\" must be named \"{expected}\" (<plural>.<group> of its target type); KubeFed's admission webhook rejects any other name, so rename it.", at);
 
     public static Diagnostic WrongFederatedApiVersion(SourceLocation at, string apiVersion, string kind) =>
         new("FR2013", Severity.Warning,
@@ -62,6 +62,10 @@ public static class DocumentDiagnostics
     public static Diagnostic InvalidEnum(SourceLocation at, string field, string value, string allowed) =>
         new("FR2015", Severity.Error,
             $"{field} \"{value}\" is not one of {allowed}; use one of those (case-sensitive).", at);
+
+    public static Diagnostic InvalidTypeConfigField(SourceLocation at, string field, string value, string problem) =>
+        new("FR2017", Severity.Error,
+            $"FederatedTypeConfig {field} \"{Shorten(value)}\" is invalid: {problem}; KubeFed's admission webhook rejects it, so correct the value.", at);
 
     public static Diagnostic DuplicateConfig(SourceLocation at, SourceLocation first) =>
         new("FR2016", Severity.Error,

@@ -38,6 +38,13 @@ public static class KubernetesNames
         return null;
     }
 
+    /// <summary>RFC 1035 label: like a DNS-1123 label, but starting with a letter.</summary>
+    public static string? CheckDns1035Label(string name)
+    {
+        if (CheckLabel(name) is { } problem) return problem.Replace("DNS-1123", "DNS-1035", StringComparison.Ordinal);
+        return char.IsAsciiLetterLower(name[0]) ? null : "it must start with a lowercase letter (a DNS-1035 label)";
+    }
+
     /// <summary>A label or annotation key: optional DNS-1123 subdomain prefix and '/', then a name of at most 63 characters.</summary>
     public static string? CheckQualifiedName(string key)
     {

@@ -251,40 +251,73 @@ public static class DocumentBinder
             return null;
         }
 
-        var federatedType = reader.Object(spec, "/spec", "federatedType", "spec.federatedType");
-        var targetType = reader.Object(spec, "/spec", "targetType", "spec.targetType");
-        if (federatedType is null) reader.Report(DocumentDiagnostics.MissingField(reader.Document.At("/spec"), "spec.federatedType", what));
-        if (targetType is null) reader.Report(DocumentDiagnostics.MissingField(reader.Document.At("/spec"), "spec.targetType", what));
-        if (federatedType is null || targetType is null) return null;
-
-        var federatedKind = reader.RequiredString(federatedType, "/spec/federatedType", "kind", "spec.federatedType.kind", what);
-        var group = reader.String(targetType, "/spec/targetType", "group", "spec.targetType.group") ?? string.Empty;
-        var version = reader.RequiredString(targetType, "/spec/targetType", "version", "spec.targetType.version", what);
-        var kind = reader.RequiredString(targetType, "/spec/targetType", "kind", "spec.targetType.kind", what);
-        var plural = reader.RequiredString(targetType, "/spec/targetType", "pluralName", "spec.targetType.pluralName", what);
-        var scope = reader.RequiredString(targetType, "/spec/targetType", "scope", "spec.targetType.scope", what);
-        var propagation = reader.String(spec, "/spec", "propagation", "spec.propagation") ?? "Enabled";
-        if (federatedKind is null || version is null || kind is null || plural is null || scope is null || name is null) return null;
-
-        if (scope is not ("Namespaced" or "Cluster"))
-        {
-            reader.Report(DocumentDiagnostics.InvalidEnum(reader.Document.At("/spec/targetType/scope"), "spec.targetType.scope", scope, "Namespaced, Cluster"));
-            return null;
-        }
-
-        if (propagation is not ("Enabled" or "Disabled"))
+        var federated = ApiResource(reader, spec, "federatedType", federatedGroupRequired: true);
+        var target = ApiResource(reader, spec, "targetType", federatedGroupRequired: false);
+        var propagation = reader.RequiredString(spec, "/spec", "propagation", "spec.propagation", what);
+        if (propagation is not null and not ("Enabled" or "Disabled"))
         {
             reader.Report(DocumentDiagnostics.InvalidEnum(reader.Document.At("/spec/propagation"), "spec.propagation", propagation, "Enabled, Disabled"));
             return null;
         }
 
-        var target = new TargetType(group, version, kind, plural, scope == "Namespaced");
+        if (federated is null || target is null || propagation is null || name is null) return null;
         if (name != target.ConfigName)
         {
             reader.Report(DocumentDiagnostics.TypeConfigName(reader.Document.At("/metadata/name"), name, target.ConfigName));
+            return null;
         }
 
-        return new TypeConfig(federatedKind, target, propagation == "Enabled", reader.Document.At("/spec/federatedType/kind"));
+        return new TypeConfig(federated.Kind, target, propagation == "Enabled", reader.Document.At("/spec/federatedType/kind"));
+    }
+
+    /// <summary>An APIResource of a FederatedTypeConfig, checked as KubeFed's admission webhook did.</summary>
+    private static TargetType? ApiResource(DocumentReader reader, JsonObject spec, string field, bool federatedGroupRequired)
+    {
+        const string what = "FederatedTypeConfig";
+        var pointer = "/spec/" + field;
+        var node = reader.Object(spec, "/spec", field, "spec." + field);
+        if (node is null)
+        {
+            if (DocumentReader.Child(spec, field) is null) reader.Report(DocumentDiagnostics.MissingField(reader.Document.At("/spec"), "spec." + field, what));
+            return null;
+        }
+
+        var group = reader.String(node, pointer, "group", $"spec.{field}.group") ?? string.Empty;
+        var version = reader.RequiredString(node, pointer, "version", $"spec.{field}.version", what);
+        var kind = reader.RequiredString(node, pointer, "kind", $"spec.{field}.kind", what);
+        var plural = reader.RequiredString(node, pointer, "pluralName", $"spec.{field}.pluralName", what);
+        var scope = reader.RequiredString(node, pointer, "scope", $"spec.{field}.scope", what);
+        var ok = !reader.Failed && version is not null && kind is not null && plural is not null && scope is not null;
+
+        void Check(string key, string? value, string? problem)
+        {
+            if (value is null || problem is null) return;
+            reader.Report(DocumentDiagnostics.InvalidTypeConfigField(reader.Document.At(pointer + "/" + key), $"spec.{field}.{key}", value, problem));
+            ok = false;
+        }
+
+        if (federatedGroupRequired && group.Length == 0)
+        {
+            reader.Report(DocumentDiagnostics.MissingField(reader.Document.At(pointer), $"spec.{field}.group", what));
+            ok = false;
+        }
+        else if (federatedGroupRequired && !group.Contains('.', StringComparison.Ordinal))
+        {
+            Check("group", group, "a federated type's group must be a domain with at least one dot (types.kubefed.io)");
+        }
+
+        Check("group", group.Length == 0 ? null : group, KubernetesNames.CheckSubdomain(group));
+        Check("version", version, version is null ? null : KubernetesNames.CheckDns1035Label(version));
+        Check("kind", kind, kind is null ? null : KubernetesNames.CheckDns1035Label(kind.ToLowerInvariant()));
+        Check("pluralName", plural, plural is null ? null : KubernetesNames.CheckDns1035Label(plural));
+        if (scope is not null and not ("Namespaced" or "Cluster"))
+        {
+            reader.Report(DocumentDiagnostics.InvalidEnum(reader.Document.At(pointer + "/scope"), $"spec.{field}.scope", scope, "Namespaced, Cluster"));
+            ok = false;
+        }
+
+        if (!ok || version is null || kind is null || plural is null || scope is null) return null;
+        return new TargetType(group, version, kind, plural, scope == "Namespaced");
     }
 
     private static FederatedResource? BindResource(DocumentReader reader, JsonObject root, TypeConfig type)
