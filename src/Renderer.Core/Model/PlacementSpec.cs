@@ -6,5 +6,8 @@ namespace Renderer.Core.Model;
 /// </summary>
 public sealed record PlacementSpec(IReadOnlyList<ClusterReference>? Clusters, LabelSelector? Selector)
 {
+    /// <summary>True when a ReplicaSchedulingPreference wrote <see cref="Clusters"/> (rule 38), not the user.</summary>
+    public bool WrittenByScheduler { get; init; }
+
     public static PlacementSpec None { get; } = new(null, null);
 }

@@ -18,7 +18,7 @@ public static class PlacementResolver
         if (selectorOnly) spec = spec with { Clusters = null };
         if (spec.Clusters is { Count: > 0 } list)
         {
-            if (spec.Selector is { IsEmpty: false }) diagnostics.Add(PlacementDiagnostics.SelectorIgnored(document.KeyAt("/spec/placement/clusterSelector")));
+            if (spec.Selector is { IsEmpty: false } && !spec.WrittenByScheduler) diagnostics.Add(PlacementDiagnostics.SelectorIgnored(document.KeyAt("/spec/placement/clusterSelector")));
             return SelectByName(list, clusters, document, diagnostics);
         }
 

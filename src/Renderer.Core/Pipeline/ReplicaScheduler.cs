@@ -72,7 +72,7 @@ public static class ReplicaScheduler
                 diagnostics.Add(SchedulingDiagnostics.Overflow(preference.Document.At("/spec/totalReplicas"), cluster, extra, capacity[cluster]));
             }
 
-            var placement = new PlacementSpec(replicas.Keys.Select(c => new ClusterReference(c, "/spec/placement")).ToList(), target.Placement.Selector);
+            var placement = new PlacementSpec(replicas.Keys.Select(c => new ClusterReference(c, "/spec/placement")).ToList(), target.Placement.Selector) { WrittenByScheduler = true };
             resources[index] = target with { Placement = placement, Overrides = UpdateOverrides(target.Overrides, replicas) };
             scheduledBy[resources[index]] = preference;
         }
