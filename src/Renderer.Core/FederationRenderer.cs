@@ -3,6 +3,7 @@ using Renderer.Core.Input;
 using Renderer.Core.Model;
 using Renderer.Core.Output;
 using Renderer.Core.Pipeline;
+using Renderer.Core.Validation;
 
 namespace Renderer.Core;
 
@@ -37,6 +38,7 @@ public static class FederationRenderer
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
+            var templateFindings = ObjectValidator.CheckTemplate(resource, diagnostics);
             var overrides = OverrideValidator.Plan(resource, diagnostics);
             var selection = placements[resource];
             OverrideValidator.ReportUnselected(resource, overrides, selection, diagnostics);
@@ -45,8 +47,10 @@ public static class FederationRenderer
 
             foreach (var cluster in selection.Clusters)
             {
-                var built = ObjectBuilder.Build(resource, cluster, overrides.Clusters.GetValueOrDefault(cluster), diagnostics);
+                var patch = overrides.Clusters.GetValueOrDefault(cluster);
+                var built = ObjectBuilder.Build(resource, cluster, patch, diagnostics);
                 if (built is null) continue;
+                if (patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(resource, cluster, built, patch, templateFindings, diagnostics);
                 if (!perCluster.TryGetValue(cluster, out var list)) perCluster[cluster] = list = [];
                 list.Add(new RenderedObject(resource, built));
             }
@@ -58,6 +62,8 @@ public static class FederationRenderer
             CheckCollisions(cluster, objects, diagnostics);
             clusters.Add(new ClusterPlan(cluster, ManifestLayout.Sort(objects)));
         }
+
+        ReferenceChecker.Check(clusters, diagnostics);
 
         var sorted = DiagnosticOrder.Sort(options.Strict
             ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d)

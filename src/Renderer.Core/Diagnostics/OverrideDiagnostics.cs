@@ -51,6 +51,10 @@ public static class OverrideDiagnostics
         new("FR4012", Severity.Error,
             $"Override path \"/\" for cluster \"{cluster}\" adds the top-level key \"\", which no Kubernetes object has; name the field to override.", at) { Cluster = cluster };
 
+    public static Diagnostic ChangesNothing(SourceLocation at, string cluster, string op, string path) =>
+        new("FR4014", Severity.Warning,
+            $"Override {op} \"{path}\" on cluster \"{cluster}\" sets the value the object already has; remove it, or change the template if the cluster should differ.", at) { Cluster = cluster };
+
     public static Diagnostic MetadataNotMapping(SourceLocation at, string cluster) =>
         new("FR4013", Severity.Error,
             $"The overrides for cluster \"{cluster}\" leave metadata that is not a mapping; KubeFed cannot label such an object, so override fields below /metadata instead.", at) { Cluster = cluster };

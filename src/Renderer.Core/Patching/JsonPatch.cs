@@ -26,19 +26,35 @@ public static class JsonPatch
     public static PatchResult ApplyInPlace(JsonNode? document, IReadOnlyList<PatchOperation> operations)
     {
         var notices = new List<PatchNotice>();
+        var unchanged = new List<PatchNotice>();
         for (var i = 0; i < operations.Count; i++)
         {
             var operation = operations[i];
+            if (operation.Kind != PatchOperationKind.Remove && IsSameValue(document, operation)) unchanged.Add(new PatchNotice(i, operation));
             var reason = ApplyOne(ref document, operation, out var addedKey);
             if (reason is not null)
             {
-                return new PatchResult(null, new PatchFailure(i, operation, reason, ExistingPrefix(document, operation.Path)), notices);
+                return new PatchResult(null, new PatchFailure(i, operation, reason, ExistingPrefix(document, operation.Path)), notices) { Unchanged = unchanged };
             }
 
             if (addedKey) notices.Add(new PatchNotice(i, operation));
         }
 
-        return new PatchResult(document, null, notices);
+        return new PatchResult(document, null, notices) { Unchanged = unchanged };
+    }
+
+    /// <summary>Whether an add or replace of a mapping key (or replace of a list item) would leave the value as it is.</summary>
+    private static bool IsSameValue(JsonNode? document, PatchOperation operation)
+    {
+        var segments = Segments(operation.Path);
+        if (segments is null || segments.Count == 0) return false;
+        var container = FindContainer(document, segments);
+        return container switch
+        {
+            JsonObject obj => obj.TryGetPropertyValue(segments[^1], out var current) && JsonNode.DeepEquals(current, operation.Value),
+            JsonArray when operation.Kind == PatchOperationKind.Replace => Child(container, segments[^1]) is { } item && JsonNode.DeepEquals(item, operation.Value),
+            _ => false,
+        };
     }
 
     /// <summary>Splits a path into unescaped segments; null when it is not a JSON pointer.</summary>

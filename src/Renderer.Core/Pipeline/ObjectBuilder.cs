@@ -80,6 +80,12 @@ public static class ObjectBuilder
         {
             var document = resource.Document;
             var result = JsonPatch.ApplyInPlace(built, patch.Operations);
+            // The /spec/replicas a ReplicaSchedulingPreference writes is the scheduler's, not the user's.
+            foreach (var notice in result.Unchanged.Where(n => !(resource.Placement.WrittenByScheduler && n.Operation.Path == ReplicaScheduler.ReplicasPath)))
+            {
+                diagnostics.Add(OverrideDiagnostics.ChangesNothing(document.At(patch.Pointers[notice.Index] + "/path"), cluster, notice.Operation.OpName, notice.Operation.Path));
+            }
+
             foreach (var notice in result.ReplacesThatAdded)
             {
                 diagnostics.Add(OverrideDiagnostics.ReplaceAddedKey(document.At(patch.Pointers[notice.Index] + "/path"), cluster, notice.Operation.Path));

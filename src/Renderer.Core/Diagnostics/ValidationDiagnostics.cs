@@ -1,0 +1,41 @@
+namespace Renderer.Core.Diagnostics;
+
+/// <summary>
+/// FR7xxx: what the API server would reject in a rendered object. Findings in a template point at the
+/// template's line; findings an override introduces point at that override and name the cluster.
+/// </summary>
+public static class ValidationDiagnostics
+{
+    public static Diagnostic Name(SourceLocation at, string display, string detail, string? cluster) => Make("FR7101", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Label(SourceLocation at, string display, string detail, string? cluster) => Make("FR7102", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Annotation(SourceLocation at, string display, string detail, string? cluster) => Make("FR7103", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Selector(SourceLocation at, string display, string detail, string? cluster) => Make("FR7104", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Volume(SourceLocation at, string display, string detail, string? cluster) => Make("FR7105", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Container(SourceLocation at, string display, string detail, string? cluster) => Make("FR7106", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Port(SourceLocation at, string display, string detail, string? cluster) => Make("FR7107", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic QuantityValue(SourceLocation at, string display, string detail, string? cluster) => Make("FR7108", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Schedule(SourceLocation at, string display, string detail, string? cluster) => Make("FR7109", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic EnvName(SourceLocation at, string display, string detail, string? cluster) => Make("FR7110", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic EnvNamePortability(SourceLocation at, string display, string detail, string? cluster) => Make("FR7111", Severity.Warning, at, display, detail, cluster);
+
+    public static Diagnostic MissingReference(SourceLocation at, string display, string cluster, string reference, string elsewhere) =>
+        new("FR7201", Severity.Warning,
+            $"{display} on cluster \"{cluster}\" refers to {reference}, which is not rendered for \"{cluster}\" ({elsewhere}); place it on \"{cluster}\" too, or fix the name.", at) { Cluster = cluster };
+
+    private static Diagnostic Make(string code, Severity severity, SourceLocation at, string display, string detail, string? cluster) =>
+        new(code, severity,
+            cluster is null
+                ? $"{display}: {detail}; fix the template."
+                : $"{display} on cluster \"{cluster}\", after this override: {detail}; fix the override.",
+            at) { Cluster = cluster };
+}

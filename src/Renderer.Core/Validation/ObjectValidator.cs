@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Renderer.Core.Diagnostics;
+using Renderer.Core.Model;
+using Renderer.Core.Pipeline;
+
+namespace Renderer.Core.Validation;
+
+/// <summary>
+/// Validates twice: the object the template alone gives (findings point at template lines), and each
+/// cluster's object after its overrides (only what the overrides introduced, pointing at the override).
+/// </summary>
+public static class ObjectValidator
+{
+    /// <summary>Findings of the template's own object; the keys let cluster checks report only new findings.</summary>
+    public static HashSet<(string, string)> CheckTemplate(FederatedResource resource, List<Diagnostic> diagnostics)
+    {
+        var built = ObjectBuilder.Build(resource, string.Empty, null, []);
+        var seen = new HashSet<(string, string)>();
+        if (built is null) return seen;
+        foreach (var finding in ObjectRules.Check(built, resource.Target))
+        {
+            seen.Add((finding.Pointer, finding.Message));
+            diagnostics.Add(ToDiagnostic(finding, resource.Document.At(TemplatePointer(finding.Pointer)), resource.DisplayName, null));
+        }
+
+        return seen;
+    }
+
+    public static void CheckCluster(FederatedResource resource, string cluster, JsonObject built, ClusterPatch patch, HashSet<(string, string)> templateFindings, List<Diagnostic> diagnostics)
+    {
+        foreach (var finding in ObjectRules.Check(built, resource.Target))
+        {
+            if (templateFindings.Contains((finding.Pointer, finding.Message))) continue;
+            var index = Responsible(patch, finding.Pointer);
+            diagnostics.Add(ToDiagnostic(finding, resource.Document.At(patch.Pointers[index] + "/path"), resource.DisplayName, cluster));
+        }
+    }
+
+    /// <summary>Where in the federated document the template's value at an object pointer is written.</summary>
+    public static string TemplatePointer(string objectPointer) =>
+        objectPointer is "/metadata/name" or "/metadata/namespace" ? objectPointer : "/spec/template" + objectPointer;
+
+    /// <summary>The last override whose path is the finding's pointer, one of its ancestors, or one of its descendants.</summary>
+    private static int Responsible(ClusterPatch patch, string pointer)
+    {
+        for (var i = patch.Operations.Count - 1; i >= 0; i--)
+        {
+            var path = patch.Operations[i].Path;
+            if (path == pointer || pointer.StartsWith(path + "/", StringComparison.Ordinal) || path.StartsWith(pointer + "/", StringComparison.Ordinal)) return i;
+        }
+
+        return patch.Operations.Count - 1;
+    }
+
+    private static Diagnostic ToDiagnostic(Finding finding, SourceLocation at, string display, string? cluster) => finding.Rule switch
+    {
+        FindingRule.Name => ValidationDiagnostics.Name(at, display, finding.Message, cluster),
+        FindingRule.Label => ValidationDiagnostics.Label(at, display, finding.Message, cluster),
+        FindingRule.Annotation => ValidationDiagnostics.Annotation(at, display, finding.Message, cluster),
+        FindingRule.Selector => ValidationDiagnostics.Selector(at, display, finding.Message, cluster),
+        FindingRule.Volume => ValidationDiagnostics.Volume(at, display, finding.Message, cluster),
+        FindingRule.Container => ValidationDiagnostics.Container(at, display, finding.Message, cluster),
+        FindingRule.Port => ValidationDiagnostics.Port(at, display, finding.Message, cluster),
+        FindingRule.Quantity => ValidationDiagnostics.QuantityValue(at, display, finding.Message, cluster),
+        FindingRule.Schedule => ValidationDiagnostics.Schedule(at, display, finding.Message, cluster),
+        FindingRule.EnvName => ValidationDiagnostics.EnvName(at, display, finding.Message, cluster),
+        _ => ValidationDiagnostics.EnvNamePortability(at, display, finding.Message, cluster),
+    };
+}

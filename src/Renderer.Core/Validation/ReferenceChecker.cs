@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using Renderer.Core.Diagnostics;
+using Renderer.Core.Input;
+using Renderer.Core.Output;
+
+namespace Renderer.Core.Validation;
+
+/// <summary>
+/// Per-cluster references: a workload on a cluster that refers to a ConfigMap, Secret, ServiceAccount,
+/// PersistentVolumeClaim or Service that is not rendered for that cluster in its namespace is reported,
+/// with the clusters where the object is rendered.
+/// </summary>
+public static class ReferenceChecker
+{
+    private sealed record Reference(string Kind, string Name, string Pointer);
+
+    public static void Check(IReadOnlyList<ClusterPlan> clusters, List<Diagnostic> diagnostics)
+    {
+        var where = new Dictionary<(string Kind, string Namespace, string Name), SortedSet<string>>();
+        foreach (var cluster in clusters)
+        {
+            foreach (var item in cluster.Objects)
+            {
+                if (item.Source.Target.Group.Length != 0 || !item.Source.Target.Namespaced) continue;
+                var key = (item.Kind, item.Source.Namespace ?? string.Empty, item.Source.Name);
+                if (!where.TryGetValue(key, out var set)) where[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+                set.Add(cluster.Cluster);
+            }
+        }
+
+        foreach (var cluster in clusters)
+        {
+            foreach (var item in cluster.Objects)
+            {
+                var ns = item.Source.Namespace ?? string.Empty;
+                foreach (var reference in References(item).DistinctBy(r => (r.Kind, r.Name)))
+                {
+                    var present = where.GetValueOrDefault((reference.Kind, ns, reference.Name));
+                    if (present is not null && present.Contains(cluster.Cluster)) continue;
+                    var elsewhere = present is null
+                        ? "no input renders it anywhere, so it must already exist there"
+                        : "it is rendered for " + string.Join(", ", present);
+                    diagnostics.Add(ValidationDiagnostics.MissingReference(
+                        item.Source.Document.At(ObjectValidator.TemplatePointer(reference.Pointer)), item.Source.DisplayName, cluster.Cluster,
+                        $"{reference.Kind} {ns}/{reference.Name}", elsewhere));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Reference> References(RenderedObject item)
+    {
+        var obj = item.Object;
+        var type = item.Source.Target;
+        if (type.Group == "apps" && type.Kind == "StatefulSet" && Text(obj["spec"]?["serviceName"]) is { Length: > 0 } service)
+        {
+            yield return new Reference("Service", service, "/spec/serviceName");
+        }
+
+        if (type.Group == "networking.k8s.io" && type.Kind == "Ingress")
+        {
+            foreach (var reference in IngressBackends(obj)) yield return reference;
+        }
+
+        var template = ObjectRules.PodTemplatePointer(type);
+        var podPointer = template is null ? type.Group.Length == 0 && type.Kind == "Pod" ? "/spec" : null : template + "/spec";
+        if (podPointer is null || Node(obj, podPointer) is not JsonObject pod) yield break;
+
+        if (Text(pod["serviceAccountName"]) is { Length: > 0 } account && account != "default")
+        {
+            yield return new Reference("ServiceAccount", account, podPointer + "/serviceAccountName");
+        }
+
+        foreach (var (secret, i) in Indexed(pod["imagePullSecrets"]))
+        {
+            if (Text(secret?["name"]) is { Length: > 0 } name) yield return new Reference("Secret", name, $"{podPointer}/imagePullSecrets/{i}/name");
+        }
+
+        foreach (var (volume, i) in Indexed(pod["volumes"]))
+        {
+            var at = $"{podPointer}/volumes/{i}";
+            if (Required(volume?["configMap"]) && Text(volume?["configMap"]?["name"]) is { } configMap) yield return new Reference("ConfigMap", configMap, at + "/configMap/name");
+            if (Required(volume?["secret"]) && Text(volume?["secret"]?["secretName"]) is { } secret) yield return new Reference("Secret", secret, at + "/secret/secretName");
+            if (Text(volume?["persistentVolumeClaim"]?["claimName"]) is { } claim) yield return new Reference("PersistentVolumeClaim", claim, at + "/persistentVolumeClaim/claimName");
+            foreach (var (source, j) in Indexed(volume?["projected"]?["sources"]))
+            {
+                if (Required(source?["configMap"]) && Text(source?["configMap"]?["name"]) is { } projectedMap) yield return new Reference("ConfigMap", projectedMap, $"{at}/projected/sources/{j}/configMap/name");
+                if (Required(source?["secret"]) && Text(source?["secret"]?["name"]) is { } projectedSecret) yield return new Reference("Secret", projectedSecret, $"{at}/projected/sources/{j}/secret/name");
+            }
+        }
+
+        foreach (var list in new[] { "initContainers", "containers" })
+        {
+            foreach (var (container, c) in Indexed(pod[list]))
+            {
+                var at = $"{podPointer}/{list}/{c}";
+                foreach (var (env, e) in Indexed(container?["env"]))
+                {
+                    var from = env?["valueFrom"];
+                    if (Required(from?["configMapKeyRef"]) && Text(from?["configMapKeyRef"]?["name"]) is { } map) yield return new Reference("ConfigMap", map, $"{at}/env/{e}/valueFrom/configMapKeyRef/name");
+                    if (Required(from?["secretKeyRef"]) && Text(from?["secretKeyRef"]?["name"]) is { } secret) yield return new Reference("Secret", secret, $"{at}/env/{e}/valueFrom/secretKeyRef/name");
+                }
+
+                foreach (var (source, e) in Indexed(container?["envFrom"]))
+                {
+                    if (Required(source?["configMapRef"]) && Text(source?["configMapRef"]?["name"]) is { } map) yield return new Reference("ConfigMap", map, $"{at}/envFrom/{e}/configMapRef/name");
+                    if (Required(source?["secretRef"]) && Text(source?["secretRef"]?["name"]) is { } secret) yield return new Reference("Secret", secret, $"{at}/envFrom/{e}/secretRef/name");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Reference> IngressBackends(JsonObject obj)
+    {
+        if (Text(obj["spec"]?["defaultBackend"]?["service"]?["name"]) is { } fallback) yield return new Reference("Service", fallback, "/spec/defaultBackend/service/name");
+        foreach (var (rule, r) in Indexed(obj["spec"]?["rules"]))
+        {
+            foreach (var (path, p) in Indexed(rule?["http"]?["paths"]))
+            {
+                if (Text(path?["backend"]?["service"]?["name"]) is { } service) yield return new Reference("Service", service, $"/spec/rules/{r}/http/paths/{p}/backend/service/name");
+            }
+        }
+    }
+
+    /// <summary>A reference marked <c>optional: true</c> may be missing.</summary>
+    private static bool Required(JsonNode? reference) => reference is JsonObject o && o["optional"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
+
+    private static IEnumerable<(JsonNode? Node, int Index)> Indexed(JsonNode? node) =>
+        (node as JsonArray ?? []).Select((n, i) => (n, i));
+
+    private static string? Text(JsonNode? node) => JsonKinds.IsString(node, out var text) ? text : null;
+
+    private static JsonNode? Node(JsonObject obj, string pointer)
+    {
+        JsonNode? current = obj;
+        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)) current = current is JsonObject o ? o[Pointer.Unescape(segment)] : null;
+        return current;
+    }
+}
