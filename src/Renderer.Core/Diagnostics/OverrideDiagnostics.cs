@@ -25,7 +25,7 @@ public static class OverrideDiagnostics
 
     public static Diagnostic PatchFailed(SourceLocation at, string cluster, string op, string path, string reason, string existing, string? suggestion) =>
         new("FR4006", Severity.Error,
-            $"Override {op} \"{path}\" cannot apply on cluster \"{cluster}\": {reason}; the longest part of the path that exists is \"{(existing.Length == 0 ? "/" : existing)}\"{(suggestion is null ? string.Empty : $"; did you mean \"{suggestion}\"?")} KubeFed would fail this object on that cluster (rules 26-30).", at) { Cluster = cluster };
+            $"Override {op} \"{path}\" cannot apply on cluster \"{cluster}\": {reason}; the longest part of the path that exists is \"{(existing.Length == 0 ? "/" : existing)}\"{(suggestion is null ? "." : $"; did you mean \"{suggestion}\"?")} KubeFed would fail this object on that cluster (rules 26-30).", at) { Cluster = cluster };
 
     public static Diagnostic IdentityChanged(SourceLocation at, string cluster, string path, string what) =>
         new("FR4007", Severity.Error,

@@ -28,6 +28,8 @@ public static class ValidationDiagnostics
 
     public static Diagnostic EnvNamePortability(SourceLocation at, string display, string detail, string? cluster) => Make("FR7111", Severity.Warning, at, display, detail, cluster);
 
+    public static Diagnostic Workload(SourceLocation at, string display, string detail, string? cluster) => Make("FR7112", Severity.Error, at, display, detail, cluster);
+
     public static Diagnostic MissingReference(SourceLocation at, string display, string cluster, string reference, string elsewhere) =>
         new("FR7201", Severity.Warning,
             $"{display} on cluster \"{cluster}\" refers to {reference}, which is not rendered for \"{cluster}\" ({elsewhere}); place it on \"{cluster}\" too, or fix the name.", at) { Cluster = cluster };

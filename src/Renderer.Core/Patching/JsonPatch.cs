@@ -116,6 +116,7 @@ public static class JsonPatch
             return null;
         }
 
+        if (key == "-") return "\"-\" (append) works only with op: add";
         if (!TryIndex(key, out var index)) return $"\"{key}\" is not an index into a list of {array.Count}";
         var count = array.Count;
         if (kind == PatchOperationKind.Add)

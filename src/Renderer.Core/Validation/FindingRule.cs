@@ -14,4 +14,5 @@ public enum FindingRule
     Schedule,
     EnvName,
     EnvNamePortability,
+    PodTemplate,
 }

@@ -30,6 +30,7 @@ public static partial class ObjectRules
         if (PodTemplatePointer(type) is { } template)
         {
             var templateNode = Node(obj, template);
+            CheckWorkloadShape(obj, type, template, findings);
             CheckLabels(templateNode?["metadata"]?["labels"], template + "/metadata/labels", findings);
             CheckSelector(obj, type, template, findings);
             if (templateNode?["spec"] is JsonObject podSpec) CheckPodSpec(obj, type, podSpec, template + "/spec", findings);
@@ -67,6 +68,17 @@ public static partial class ObjectRules
         ("batch", "CronJob") => "/spec/jobTemplate/spec/template",
         _ => null,
     };
+
+    /// <summary>A workload needs a pod template with containers, and an apps/v1 workload a selector.</summary>
+    private static void CheckWorkloadShape(JsonObject obj, TargetType type, string template, List<Finding> findings)
+    {
+        var missing = new List<string>();
+        if (type.Group == "apps" && Node(obj, "/spec/selector") is null) missing.Add("spec.selector");
+        if (Node(obj, template + "/spec/containers") is not JsonArray { Count: > 0 }) missing.Add(template.TrimStart('/').Replace('/', '.') + ".spec.containers");
+        if (missing.Count == 0) return;
+        var at = Node(obj, template + "/spec") is not null ? template + "/spec" : Node(obj, template) is not null ? template : Node(obj, "/spec") is not null ? "/spec" : "/kind";
+        findings.Add(new(at, FindingRule.PodTemplate, $"a {type.Kind} needs {string.Join(" and ", missing)} (with at least one container), and this one has none: is part of the template missing?"));
+    }
 
     private static void CheckServiceName(JsonObject obj, List<Finding> findings)
     {

@@ -64,6 +64,7 @@ public static class ObjectValidator
         FindingRule.Quantity => ValidationDiagnostics.QuantityValue(at, display, finding.Message, cluster),
         FindingRule.Schedule => ValidationDiagnostics.Schedule(at, display, finding.Message, cluster),
         FindingRule.EnvName => ValidationDiagnostics.EnvName(at, display, finding.Message, cluster),
+        FindingRule.PodTemplate => ValidationDiagnostics.Workload(at, display, finding.Message, cluster),
         _ => ValidationDiagnostics.EnvNamePortability(at, display, finding.Message, cluster),
     };
 }

@@ -28,7 +28,12 @@ public sealed class ReplicaSchedulerTests
         metadata: {name: api, namespace: web}
         spec:
           template:
-            spec: {replicas: 1}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: api}}
+              template:
+                metadata: {labels: {app: api}}
+                spec: {containers: [{name: api, image: api:1}]}
           placement:
             clusterSelector: {matchLabels: {tier: gold}}
           overrides:
