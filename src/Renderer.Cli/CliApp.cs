@@ -60,6 +60,12 @@ public static class CliApp
 
         public Option<bool> Strict { get; } = new("--strict") { Description = "Treat warnings as errors." };
 
+        public Option<string[]> Schemas { get; } = new("--schemas")
+        {
+            Description = "Files or directories of CustomResourceDefinitions whose schemas validate custom kinds (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
         public Option<string> Format { get; } = new("--diagnostics-format")
         {
             Description = "How diagnostics are printed on stderr: text or json (one object per line).",
@@ -78,6 +84,7 @@ public static class CliApp
         {
             command.Add(Inputs);
             command.Add(Strict);
+            command.Add(Schemas);
             command.Add(Format);
             command.Add(MaxFileSize);
             command.Add(MaxTotalSize);
@@ -338,7 +345,10 @@ public static class CliApp
             }
 
             var collector = new InputCollector(context, options.Limits);
-            var (files, inputDiagnostics, ioFailed) = collector.Collect(parsed.GetValue(common.Inputs) ?? [], excludeDirectory);
+            var inputs = (parsed.GetValue(common.Inputs) ?? []).ToList();
+            var schemas = parsed.GetValue(common.Schemas) ?? [];
+            if (inputs.Count == 0 && schemas.Length > 0) inputs.Add(".");
+            var (files, inputDiagnostics, ioFailed) = collector.Collect([.. inputs, .. schemas], excludeDirectory);
             if (ioFailed)
             {
                 printer.Print(inputDiagnostics);

@@ -33,12 +33,13 @@ public static class FederationRenderer
         diagnostics.AddRange(bindDiagnostics);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
 
+        var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
         var placements = NamespacePlacement.Resolve(federation, federation.Config?.Scope ?? options.Scope, diagnostics);
         var perCluster = new SortedDictionary<string, List<RenderedObject>>(StringComparer.Ordinal);
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
-            var templateFindings = ObjectValidator.CheckTemplate(resource, diagnostics);
+            var templateFindings = ObjectValidator.CheckTemplate(resource, catalog, diagnostics);
             var overrides = OverrideValidator.Plan(resource, diagnostics);
             var selection = placements[resource];
             OverrideValidator.ReportUnselected(resource, overrides, selection, diagnostics);
@@ -50,7 +51,7 @@ public static class FederationRenderer
                 var patch = overrides.Clusters.GetValueOrDefault(cluster);
                 var built = ObjectBuilder.Build(resource, cluster, patch, diagnostics);
                 if (built is null) continue;
-                if (patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(resource, cluster, built, patch, templateFindings, diagnostics);
+                if (patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(resource, cluster, built, patch, templateFindings, catalog, diagnostics);
                 if (!perCluster.TryGetValue(cluster, out var list)) perCluster[cluster] = list = [];
                 list.Add(new RenderedObject(resource, built));
             }

@@ -6,6 +6,18 @@ namespace Renderer.Core.Diagnostics;
 /// </summary>
 public static class ValidationDiagnostics
 {
+    public static Diagnostic UnknownField(SourceLocation at, string display, string detail, string? cluster) => Make("FR7001", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic WrongType(SourceLocation at, string display, string detail, string? cluster) => Make("FR7002", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic MissingField(SourceLocation at, string display, string detail, string? cluster) => Make("FR7003", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic NotAllowed(SourceLocation at, string display, string detail, string? cluster) => Make("FR7004", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic NotValidated(SourceLocation at, string display, string apiVersion, string kind) =>
+        new("FR7006", Severity.Warning,
+            $"{display} is not validated: no schema is known for {apiVersion} {kind}; add its CustomResourceDefinition to the inputs (or pass it with --schemas).", at);
+
     public static Diagnostic Name(SourceLocation at, string display, string detail, string? cluster) => Make("FR7101", Severity.Error, at, display, detail, cluster);
 
     public static Diagnostic Label(SourceLocation at, string display, string detail, string? cluster) => Make("FR7102", Severity.Error, at, display, detail, cluster);

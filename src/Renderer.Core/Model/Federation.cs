@@ -13,6 +13,9 @@ public sealed record Federation(
     /// <summary>The ReplicaSchedulingPreferences, in input order.</summary>
     public IReadOnlyList<ReplicaSchedulingPreference> Preferences { get; init; } = [];
 
+    /// <summary>CustomResourceDefinition documents among the inputs: schemas for custom kinds, not propagated.</summary>
+    public IReadOnlyList<Input.SourceDocument> CustomResourceDefinitions { get; init; } = [];
+
     /// <summary>The KubeFedConfig of the inputs, if they hold one.</summary>
     public KubeFedConfig? Config { get; init; }
 }

@@ -25,6 +25,7 @@ public static class DocumentBinder
         var federated = new List<(DocumentReader Reader, JsonObject Root, string Kind)>();
         var preferences = new List<ReplicaSchedulingPreference>();
         KubeFedConfig? controlPlane = null;
+        var crds = new List<SourceDocument>();
 
         foreach (var document in documents)
         {
@@ -64,6 +65,9 @@ public static class DocumentBinder
                     }
 
                     typeConfigs.Add(config.FederatedKind, config);
+                    break;
+                case ("apiextensions.k8s.io/v1", "CustomResourceDefinition"):
+                    crds.Add(document);
                     break;
                 case (SchedulingApiVersion, "ReplicaSchedulingPreference"):
                     if (BindPreference(reader, root) is { } preference) preferences.Add(preference);
@@ -145,6 +149,7 @@ public static class DocumentBinder
             Namespaces = namespaces,
             Preferences = preferences,
             Config = controlPlane,
+            CustomResourceDefinitions = crds,
         };
         return (federation, diagnostics);
     }

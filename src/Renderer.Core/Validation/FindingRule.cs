@@ -15,4 +15,8 @@ public enum FindingRule
     EnvName,
     EnvNamePortability,
     PodTemplate,
+    UnknownField,
+    WrongType,
+    MissingField,
+    NotAllowed,
 }

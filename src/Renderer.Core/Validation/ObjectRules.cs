@@ -8,7 +8,7 @@ namespace Renderer.Core.Validation;
 /// <summary>
 /// The API server's object rules that an offline check can decide: names by kind, label keys and values,
 /// selectors that match the pod template, volume mounts that name a volume, unique container and port
-/// names, port name syntax, quantities, CronJob schedules and environment variable names.
+/// names, port name syntax, CronJob schedules and environment variable names. (Quantities are in the schemas.)
 /// </summary>
 public static partial class ObjectRules
 {
@@ -51,9 +51,6 @@ public static partial class ObjectRules
                     findings.Add(new("/spec/schedule", FindingRule.Schedule, $"schedule \"{schedule}\" is invalid: {problem}"));
                 }
 
-                break;
-            case "PersistentVolumeClaim" when type.Group.Length == 0:
-                CheckQuantities(obj["spec"]?["resources"], "/spec/resources", findings);
                 break;
         }
 
@@ -146,11 +143,6 @@ public static partial class ObjectRules
             {
                 if (JsonKinds.IsString(claim?["metadata"]?["name"], out var name)) volumes.Add(name);
             }
-
-            foreach (var (claim, index) in (obj["spec"]?["volumeClaimTemplates"] as JsonArray ?? []).Select((c, i) => (c, i)))
-            {
-                CheckQuantities(claim?["spec"]?["resources"], $"/spec/volumeClaimTemplates/{index}/spec/resources", findings);
-            }
         }
 
         var containerNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -213,23 +205,6 @@ public static partial class ObjectRules
             else if (!PortableEnvName().IsMatch(name))
             {
                 findings.Add(new(envAt, FindingRule.EnvNamePortability, $"environment variable name \"{name}\" is accepted only by Kubernetes 1.32 and later (older API servers allow letters, digits, '_', '-' and '.', not starting with a digit)"));
-            }
-        }
-
-        CheckQuantities(container["resources"], at + "/resources", findings);
-    }
-
-    private static void CheckQuantities(JsonNode? resources, string at, List<Finding> findings)
-    {
-        foreach (var section in new[] { "limits", "requests" })
-        {
-            foreach (var (name, value) in resources?[section] as JsonObject ?? [])
-            {
-                var text = value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? v.ToJsonString() : JsonKinds.IsString(value, out var s) ? s : null;
-                if (text is not null && !Quantity.IsValid(text))
-                {
-                    findings.Add(new(Pointer.Append($"{at}/{section}", name), FindingRule.Quantity, $"{section}.{name} \"{text}\" is not a quantity (such as 500m, 1, 1.5, 512Mi, 2Gi)"));
-                }
             }
         }
     }

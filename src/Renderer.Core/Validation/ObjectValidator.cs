@@ -12,12 +12,14 @@ namespace Renderer.Core.Validation;
 public static class ObjectValidator
 {
     /// <summary>Findings of the template's own object; the keys let cluster checks report only new findings.</summary>
-    public static HashSet<(string, string)> CheckTemplate(FederatedResource resource, List<Diagnostic> diagnostics)
+    public static HashSet<(string, string)> CheckTemplate(FederatedResource resource, SchemaCatalog catalog, List<Diagnostic> diagnostics)
     {
         var built = ObjectBuilder.Build(resource, string.Empty, null, []);
         var seen = new HashSet<(string, string)>();
         if (built is null) return seen;
-        foreach (var finding in ObjectRules.Check(built, resource.Target))
+        var schema = catalog.Get(resource.Target);
+        if (schema is null) diagnostics.Add(ValidationDiagnostics.NotValidated(resource.Document.At("/kind"), resource.DisplayName, resource.Target.ApiVersion, resource.Target.Kind));
+        foreach (var finding in Check(built, resource, schema))
         {
             seen.Add((finding.Pointer, finding.Message));
             diagnostics.Add(ToDiagnostic(finding, resource.Document.At(TemplatePointer(finding.Pointer)), resource.DisplayName, null));
@@ -26,14 +28,26 @@ public static class ObjectValidator
         return seen;
     }
 
-    public static void CheckCluster(FederatedResource resource, string cluster, JsonObject built, ClusterPatch patch, HashSet<(string, string)> templateFindings, List<Diagnostic> diagnostics)
+    public static void CheckCluster(FederatedResource resource, string cluster, JsonObject built, ClusterPatch patch, HashSet<(string, string)> templateFindings, SchemaCatalog catalog, List<Diagnostic> diagnostics)
     {
-        foreach (var finding in ObjectRules.Check(built, resource.Target))
+        foreach (var finding in Check(built, resource, catalog.Get(resource.Target)))
         {
             if (templateFindings.Contains((finding.Pointer, finding.Message))) continue;
             var index = Responsible(patch, finding.Pointer);
             diagnostics.Add(ToDiagnostic(finding, resource.Document.At(patch.Pointers[index] + "/path"), resource.DisplayName, cluster));
         }
+    }
+
+    /// <summary>Schema findings and the API server's object rules, without reporting one gap twice.</summary>
+    public static IReadOnlyList<Finding> Check(JsonObject obj, FederatedResource resource, CompiledSchema? schema)
+    {
+        var rules = ObjectRules.Check(obj, resource.Target);
+        if (schema is null) return rules;
+        var structural = SchemaValidator.Validate(schema, obj);
+
+        // An elided pod template is reported once, as such, not as each field it lacks.
+        var elided = rules.Any(f => f.Rule == FindingRule.PodTemplate);
+        return structural.Where(f => !(elided && f.Rule == FindingRule.MissingField && f.Pointer.StartsWith("/spec", StringComparison.Ordinal))).Concat(rules).ToList();
     }
 
     /// <summary>Where in the federated document the template's value at an object pointer is written.</summary>
@@ -54,6 +68,10 @@ public static class ObjectValidator
 
     private static Diagnostic ToDiagnostic(Finding finding, SourceLocation at, string display, string? cluster) => finding.Rule switch
     {
+        FindingRule.UnknownField => ValidationDiagnostics.UnknownField(at, display, finding.Message, cluster),
+        FindingRule.WrongType => ValidationDiagnostics.WrongType(at, display, finding.Message, cluster),
+        FindingRule.MissingField => ValidationDiagnostics.MissingField(at, display, finding.Message, cluster),
+        FindingRule.NotAllowed => ValidationDiagnostics.NotAllowed(at, display, finding.Message, cluster),
         FindingRule.Name => ValidationDiagnostics.Name(at, display, finding.Message, cluster),
         FindingRule.Label => ValidationDiagnostics.Label(at, display, finding.Message, cluster),
         FindingRule.Annotation => ValidationDiagnostics.Annotation(at, display, finding.Message, cluster),

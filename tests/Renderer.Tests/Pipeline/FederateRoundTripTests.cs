@@ -97,7 +97,7 @@ public sealed class FederateRoundTripTests
             switch (k)
             {
                 case "Service":
-                    obj["spec"] = new JsonObject { ["clusterIP"] = "10.0.0.1", ["ports"] = new JsonArray(new JsonObject { ["port"] = port, ["nodePort"] = 30000 }), ["selector"] = body };
+                    obj["spec"] = new JsonObject { ["clusterIP"] = "10.0.0.1", ["ports"] = new JsonArray(new JsonObject { ["port"] = port, ["nodePort"] = 30000 }), ["selector"] = annotations.DeepClone() };
                     break;
                 case "ServiceAccount":
                     obj["secrets"] = new JsonArray(new JsonObject { ["name"] = name + "-token" });

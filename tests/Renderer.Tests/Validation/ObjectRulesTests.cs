@@ -38,7 +38,6 @@ public sealed class ObjectRulesTests
     [InlineData("selector: {matchLabels: {app: web}}", "selector: {matchLabels: {app: api}}", FindingRule.Selector, "/spec/selector/matchLabels/app")]
     [InlineData("volumeMounts: [{name: cfg,", "volumeMounts: [{name: config,", FindingRule.Volume, "/spec/template/spec/containers/0/volumeMounts/0/name")]
     [InlineData("name: http}", "name: HTTP_port}", FindingRule.Port, "/spec/template/spec/containers/0/ports/0/name")]
-    [InlineData("cpu: 500m", "cpu: half", FindingRule.Quantity, "/spec/template/spec/containers/0/resources/limits/cpu")]
     [InlineData("env: [{name: MODE", "env: [{name: \"A=B\"", FindingRule.EnvName, "/spec/template/spec/containers/0/env/0/name")]
     [InlineData("env: [{name: MODE", "env: [{name: \"1MODE\"", FindingRule.EnvNamePortability, "/spec/template/spec/containers/0/env/0/name")]
     [InlineData("labels: {app: web}}\nspec", "labels: {app: web, \"bad key!\": x}}\nspec", FindingRule.Label, "/metadata/labels/bad key!")]

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Running;
+
+namespace Renderer.Benchmarks;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "compare-schema-errors")
+        {
+            CompareErrors();
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    /// <summary>Prints what each library says about the same broken Deployment, to compare error quality.</summary>
+    private static void CompareErrors()
+    {
+        var root = Repository.Root();
+        var text = File.ReadAllText(Path.Combine(root, "schemas", "kubernetes", "apps_v1_deployment.json"));
+        var deployment = SchemaValidationBenchmarks.Workloads(root).First(o => o.Kind == "Deployment").Object.DeepClone().AsObject();
+        deployment["spec"]!["replica"] = 3;
+        deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = 42;
+        deployment["spec"]!.AsObject().Remove("selector");
+        deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["resources"] = JsonNode.Parse("""{"limits":{"cpu":"lots"}}""");
+        Console.WriteLine("JsonSchema.Net:");
+        foreach (var e in SchemaCandidates.ValidateJsonSchemaNet(SchemaCandidates.LoadJsonSchemaNet(text), deployment)) Console.WriteLine("  " + e);
+        Console.WriteLine("NJsonSchema:");
+        foreach (var e in SchemaCandidates.ValidateNJsonSchema(SchemaCandidates.LoadNJsonSchema(text), deployment)) Console.WriteLine("  " + e);
+    }
+}

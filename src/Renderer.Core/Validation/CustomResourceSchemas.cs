@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Renderer.Core.Diagnostics;
+using Renderer.Core.Input;
+
+namespace Renderer.Core.Validation;
+
+/// <summary>
+/// Turns the <c>openAPIV3Schema</c> of each served version of a CustomResourceDefinition into the schema
+/// subset the validator checks: <c>x-kubernetes-int-or-string</c> becomes an integer-or-string type,
+/// <c>x-kubernetes-preserve-unknown-fields</c> allows unknown fields, every other object with properties
+/// rejects unknown fields (as <c>kubectl --validate=strict</c>), and metadata is left to the API server.
+/// </summary>
+public static class CustomResourceSchemas
+{
+    public static SchemaCatalog Catalog(IReadOnlyList<SourceDocument> definitions, List<Diagnostic> diagnostics)
+    {
+        var catalog = new SchemaCatalog();
+        foreach (var document in definitions)
+        {
+            var spec = document.Root?["spec"];
+            var group = (string?)spec?["group"];
+            var kind = (string?)spec?["names"]?["kind"];
+            if (group is null || kind is null) continue;
+            foreach (var version in spec?["versions"] as JsonArray ?? [])
+            {
+                if (version?["schema"]?["openAPIV3Schema"] is not JsonObject openApi || !JsonKinds.IsString(version["name"], out var name)) continue;
+                var schema = Convert(openApi, isRoot: true);
+                catalog.Register(group + "/" + name, kind, schema);
+            }
+        }
+
+        return catalog;
+    }
+
+    public static JsonObject Convert(JsonObject openApi, bool isRoot = false)
+    {
+        var result = new JsonObject();
+        var preserve = openApi["x-kubernetes-preserve-unknown-fields"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
+        if (openApi["x-kubernetes-int-or-string"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
+        {
+            result["type"] = new JsonArray("integer", "string");
+        }
+        else if (openApi["type"] is JsonValue type)
+        {
+            result["type"] = type.DeepClone();
+        }
+
+        if (openApi["properties"] is JsonObject properties)
+        {
+            var converted = new JsonObject();
+            foreach (var (name, property) in properties)
+            {
+                if (property is JsonObject child) converted[name] = Convert(child);
+            }
+
+            if (isRoot)
+            {
+                converted["apiVersion"] = new JsonObject { ["type"] = "string" };
+                converted["kind"] = new JsonObject { ["type"] = "string" };
+                converted["metadata"] = new JsonObject { ["type"] = "object" };
+            }
+
+            result["properties"] = converted;
+            if (!preserve && openApi["additionalProperties"] is null) result["additionalProperties"] = false;
+        }
+
+        switch (openApi["additionalProperties"])
+        {
+            case JsonObject additional:
+                result["additionalProperties"] = Convert(additional);
+                break;
+            case JsonValue flag:
+                result["additionalProperties"] = flag.DeepClone();
+                break;
+        }
+
+        if (openApi["items"] is JsonObject items) result["items"] = Convert(items);
+        if (openApi["required"] is JsonArray required) result["required"] = required.DeepClone();
+        if (openApi["enum"] is JsonArray values) result["enum"] = values.DeepClone();
+        return result;
+    }
+}
