@@ -67,6 +67,10 @@ public static class DocumentDiagnostics
         new("FR2017", Severity.Error,
             $"FederatedTypeConfig {field} \"{Shorten(value)}\" is invalid: {problem}; KubeFed's admission webhook rejects it, so correct the value.", at);
 
+    public static Diagnostic UnknownField(SourceLocation at, string documentKind, string detail) =>
+        new("FR2018", Severity.Error,
+            $"{documentKind}: {detail}; KubeFed's CRD rejects unknown fields, so correct or remove it.", at);
+
     public static Diagnostic DuplicateConfig(SourceLocation at, SourceLocation first) =>
         new("FR2016", Severity.Error,
             $"A second KubeFedConfig (the first at {first}); a control plane has one, so keep one.", at);

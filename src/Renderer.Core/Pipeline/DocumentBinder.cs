@@ -41,6 +41,7 @@ public static class DocumentBinder
             var kind = reader.RequiredString(root, string.Empty, "kind", "kind", "The document");
             if (apiVersion is null || kind is null) continue;
 
+            CheckEnvelope(reader, root, apiVersion, kind);
             switch (apiVersion, kind)
             {
                 case (CoreApiVersion, "KubeFedCluster"):
@@ -152,6 +153,26 @@ public static class DocumentBinder
             CustomResourceDefinitions = crds,
         };
         return (federation, diagnostics);
+    }
+
+    /// <summary>Unknown fields and disallowed values in a KubeFed document, against the schemas of KubeFed's CRDs.</summary>
+    private static void CheckEnvelope(DocumentReader reader, JsonObject root, string apiVersion, string kind)
+    {
+        var schemaName = (apiVersion, kind) switch
+        {
+            (CoreApiVersion, "KubeFedCluster") => "kubefedcluster",
+            (CoreApiVersion, "FederatedTypeConfig") => "federatedtypeconfig",
+            (CoreApiVersion, "KubeFedConfig") => "kubefedconfig",
+            (SchedulingApiVersion, "ReplicaSchedulingPreference") => "replicaschedulingpreference",
+            (TypesApiVersion, _) when kind.StartsWith("Federated", StringComparison.Ordinal) => "federated",
+            _ => null,
+        };
+        if (schemaName is null || Validation.SchemaCatalog.KubeFed(schemaName) is not { } schema) return;
+        // Types, enumerations and required fields are reported by the binding itself, with more context.
+        foreach (var finding in Validation.SchemaValidator.Validate(schema, root).Where(f => f.Rule == Validation.FindingRule.UnknownField))
+        {
+            reader.Report(DocumentDiagnostics.UnknownField(reader.Document.KeyAt(finding.Pointer), kind, finding.Message));
+        }
     }
 
     /// <summary>Whether a target type is the core Namespace.</summary>

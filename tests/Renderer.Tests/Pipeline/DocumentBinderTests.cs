@@ -101,4 +101,13 @@ public sealed class DocumentBinderTests
         Assert.Single(federation.Resources);
         Assert.Equal("FR2008", Assert.Single(diagnostics).Code);
     }
+
+    [Fact]
+    public void UnknownFieldInAKubeFedDocumentIsAnErrorWithASuggestion()
+    {
+        var (_, diagnostics) = Bind("apiVersion: types.kubefed.io/v1beta1\nkind: FederatedConfigMap\nmetadata: {name: c, namespace: ns}\nspec:\n  placment:\n    clusters: [{name: a}]\n");
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(("FR2018", 5, 3), (error.Code, error.Location.Line, error.Location.Column));
+        Assert.Contains("did you mean \"placement\"", error.Message, StringComparison.Ordinal);
+    }
 }
