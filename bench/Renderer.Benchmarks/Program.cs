@@ -29,6 +29,8 @@ public static class Program
         deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["resources"] = JsonNode.Parse("""{"limits":{"cpu":"lots"}}""");
         Console.WriteLine("JsonSchema.Net:");
         foreach (var e in SchemaCandidates.ValidateJsonSchemaNet(SchemaCandidates.LoadJsonSchemaNet(text), deployment)) Console.WriteLine("  " + e);
+        Console.WriteLine("compiled (fedrender):");
+        foreach (var e in SchemaCandidates.ValidateCompiled(SchemaCandidates.LoadCompiled(text), deployment)) Console.WriteLine("  " + e);
         Console.WriteLine("NJsonSchema:");
         foreach (var e in SchemaCandidates.ValidateNJsonSchema(SchemaCandidates.LoadNJsonSchema(text), deployment)) Console.WriteLine("  " + e);
     }

@@ -7,7 +7,13 @@ namespace Renderer.Benchmarks;
 public static class SchemaCandidates
 {
     public static Json.Schema.JsonSchema LoadJsonSchemaNet(string schemaText) =>
-        Json.Schema.JsonSchema.FromText(schemaText);
+        Json.Schema.JsonSchema.FromText(schemaText, new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() });
+
+    public static Renderer.Core.Validation.CompiledSchema LoadCompiled(string schemaText) =>
+        Renderer.Core.Validation.CompiledSchema.Compile(JsonNode.Parse(schemaText)?.AsObject() ?? []);
+
+    public static IReadOnlyList<string> ValidateCompiled(Renderer.Core.Validation.CompiledSchema schema, JsonNode obj) =>
+        Renderer.Core.Validation.SchemaValidator.Validate(schema, obj).Select(f => $"{f.Pointer}: {f.Message}").ToList();
 
     public static IReadOnlyList<string> ValidateJsonSchemaNet(Json.Schema.JsonSchema schema, JsonNode obj)
     {

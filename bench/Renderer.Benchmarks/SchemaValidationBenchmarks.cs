@@ -12,6 +12,7 @@ public class SchemaValidationBenchmarks
     private List<(string Kind, JsonObject Object)> objects = [];
     private Dictionary<string, Json.Schema.JsonSchema> jsonSchemaNet = [];
     private Dictionary<string, NJsonSchema.JsonSchema> njsonSchema = [];
+    private Dictionary<string, Renderer.Core.Validation.CompiledSchema> compiled = [];
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +24,7 @@ public class SchemaValidationBenchmarks
             var text = File.ReadAllText(Path.Combine(root, "schemas", "kubernetes", $"apps_v1_{kind.ToLowerInvariant()}.json"));
             jsonSchemaNet[kind] = SchemaCandidates.LoadJsonSchemaNet(text);
             njsonSchema[kind] = SchemaCandidates.LoadNJsonSchema(text);
+            compiled[kind] = SchemaCandidates.LoadCompiled(text);
         }
     }
 
@@ -52,6 +54,18 @@ public class SchemaValidationBenchmarks
         foreach (var (kind, obj) in objects) errors += SchemaCandidates.ValidateNJsonSchema(njsonSchema[kind], obj).Count;
         return errors;
     }
+
+    [Benchmark]
+    public int Compiled()
+    {
+        var errors = 0;
+        foreach (var (kind, obj) in objects) errors += SchemaCandidates.ValidateCompiled(compiled[kind], obj).Count;
+        return errors;
+    }
+
+    [Benchmark]
+    public int LoadSchemasCompiled() =>
+        Directory.GetFiles(Path.Combine(Repository.Root(), "schemas", "kubernetes")).Sum(f => SchemaCandidates.LoadCompiled(File.ReadAllText(f)).GetHashCode() & 1);
 
     [Benchmark]
     public int LoadSchemasJsonSchemaNet() =>

@@ -39,7 +39,7 @@ public static class FederationRenderer
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
-            var templateFindings = ObjectValidator.CheckTemplate(resource, catalog, diagnostics);
+            var templateFindings = options.Validate ? ObjectValidator.CheckTemplate(resource, catalog, diagnostics) : [];
             var overrides = OverrideValidator.Plan(resource, diagnostics);
             var selection = placements[resource];
             OverrideValidator.ReportUnselected(resource, overrides, selection, diagnostics);
@@ -51,7 +51,7 @@ public static class FederationRenderer
                 var patch = overrides.Clusters.GetValueOrDefault(cluster);
                 var built = ObjectBuilder.Build(resource, cluster, patch, diagnostics);
                 if (built is null) continue;
-                if (patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(resource, cluster, built, patch, templateFindings, catalog, diagnostics);
+                if (options.Validate && patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(resource, cluster, built, patch, templateFindings, catalog, diagnostics);
                 if (!perCluster.TryGetValue(cluster, out var list)) perCluster[cluster] = list = [];
                 list.Add(new RenderedObject(resource, built));
             }
@@ -64,7 +64,7 @@ public static class FederationRenderer
             clusters.Add(new ClusterPlan(cluster, ManifestLayout.Sort(objects)));
         }
 
-        ReferenceChecker.Check(clusters, diagnostics);
+        if (options.Validate) ReferenceChecker.Check(clusters, diagnostics);
 
         var sorted = DiagnosticOrder.Sort(options.Strict
             ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d)

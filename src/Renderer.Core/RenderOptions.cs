@@ -11,6 +11,9 @@ public sealed record RenderOptions
 
     public LoadLimits Limits { get; init; } = LoadLimits.Default;
 
+    /// <summary>Validate objects against their schemas and the API server's rules (off only to measure what validation costs).</summary>
+    public bool Validate { get; init; } = true;
+
     /// <summary>The control-plane scope to emulate when the inputs hold no KubeFedConfig.</summary>
     public ControlPlaneScope Scope { get; init; } = ControlPlaneScope.Cluster;
 
