@@ -13,6 +13,13 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 2 && args[0] == "synthetic")
+        {
+            // synthetic APPS CLUSTERS: writes the synthetic federation to stdout, for the CLI and for kustomize comparisons.
+            Console.Out.Write(SyntheticFederation.Generate(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)));
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -17,7 +17,12 @@ public class RenderBenchmarks
     public int Clusters { get; set; }
 
     [GlobalSetup]
-    public void Setup() => inputs = [SourceFile.FromText("fleet.yaml", SyntheticFederation.Generate(Apps, Clusters))];
+    public void Setup()
+    {
+        inputs = [SourceFile.FromText("fleet.yaml", SyntheticFederation.Generate(Apps, Clusters))];
+        var result = FederationRenderer.Render(inputs, RenderOptions.Default);
+        if (result.HasErrors || result.Diagnostics.Count > 0) throw new InvalidOperationException("the synthetic federation must render cleanly: " + string.Join("\n", result.Diagnostics.Take(5)));
+    }
 
     [Benchmark(Baseline = true)]
     public int RenderWithoutValidation() => FederationRenderer.Render(inputs, new RenderOptions { Validate = false }).Clusters.Count;

@@ -75,7 +75,7 @@ public static class SyntheticFederation
             text.Append("  overrides:\n");
             for (var c = 0; c < clusters; c++)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  - clusterName: {Cluster(c)}\n    clusterOverrides:\n    - path: /spec/replicas\n      value: {1 + ((a + c) % 5)}\n    - path: /spec/template/spec/containers/0/image\n      value: registry.example.com/{name}:1.0.{c % 7}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  - clusterName: {Cluster(c)}\n    clusterOverrides:\n    - path: /spec/replicas\n      value: {3 + ((a + c) % 5)}\n    - path: /spec/template/spec/containers/0/image\n      value: registry.example.com/{name}:1.0.{1 + (c % 7)}\n");
                 if ((a + c) % 2 == 0) text.Append(CultureInfo.InvariantCulture, $"    - op: add\n      path: /spec/template/spec/containers/0/env/-\n      value:\n        name: CLUSTER\n        value: {Cluster(c)}\n");
                 if ((a + c) % 3 == 0) text.Append("    - path: /spec/template/spec/containers/0/resources/limits/memory\n      value: 512Mi\n");
             }
