@@ -61,5 +61,14 @@ public static class InputDiagnostics
         new("FR1014", Severity.Error,
             "A merge key (<<) must be followed by a mapping or a list of mappings; fix the value or write the keys out.", at);
 
+    public static Diagnostic IntegerTooLarge(SourceLocation at, string text) =>
+        new("FR1015", Severity.Warning,
+            $"Integer {DocumentDiagnostics.Shorten(text)} does not fit in 64 bits, so Kubernetes reads it as the rounded float {ScalarText(text)}; quote it to keep it exact as a string.", at);
+
+    private static string ScalarText(string text) =>
+        double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString("R", CultureInfo.InvariantCulture)
+            : text;
+
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -61,7 +61,11 @@ public static class YamlLoader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(InputDiagnostics.YamlSyntax(Location(file.Path, e.Start), CleanMessage(e.Message)));
+            // YamlDotNet marks where the enclosing node starts for a tab in indentation; point at the tab itself.
+            var at = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text) is { } tab
+                ? new SourceLocation(file.Path, tab.Line, tab.Column)
+                : Location(file.Path, e.Start);
+            diagnostics.Add(InputDiagnostics.YamlSyntax(at, CleanMessage(e.Message)));
         }
 
         return (documents, diagnostics);
@@ -76,6 +80,29 @@ public static class YamlLoader
         var marker = message.IndexOf("): ", StringComparison.Ordinal);
         var cleaned = message.StartsWith('(') && marker > 0 ? message[(marker + 3)..] : message;
         return cleaned.Length == 0 ? message : char.ToLowerInvariant(cleaned[0]) + cleaned[1..];
+    }
+
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var line = 1;
+        var column = 1;
+        var leading = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                leading = true;
+                continue;
+            }
+
+            if (leading && c == '\t') return (line, column);
+            if (c != ' ') leading = false;
+            column++;
+        }
+
+        return null;
     }
 
     private static SourceLocation LocationOfByte(string file, ReadOnlySpan<byte> bytes, int offset)
@@ -262,6 +289,7 @@ public static class YamlLoader
                 else
                 {
                     node = resolved.Node;
+                    if (resolved.Kind == ScalarKind.Float && IsDecimalInteger(scalar.Value)) diagnostics.Add(InputDiagnostics.IntegerTooLarge(at, scalar.Value));
                     if (resolved.Yaml11Only is { } readAs)
                     {
                         diagnostics.Add(InputDiagnostics.AmbiguousScalar(at, scalar.Value, readAs,
@@ -273,6 +301,9 @@ public static class YamlLoader
             if (!scalar.Anchor.IsEmpty) anchors[scalar.Anchor.Value] = new Anchor(node, 1, Open: false);
             Attach(node, at);
         }
+
+        private static bool IsDecimalInteger(string text) =>
+            text.Length > 0 && text.TrimStart('+', '-').Replace("_", string.Empty, StringComparison.Ordinal) is { Length: > 0 } digits && digits.All(char.IsAsciiDigit);
 
         private static string Canonical(ResolvedScalar resolved) => resolved.Node?.ToJsonString() ?? "null";
 
