@@ -18,9 +18,12 @@ public static class FederationRenderer
     {
         var plan = Plan(inputs, options);
         if (plan.HasErrors) return new RenderResult(plan.Diagnostics, []);
-        var clusters = plan.Clusters
-            .Select(c => new ClusterManifests(c.Cluster, Emit(c.Objects)))
-            .ToList();
+        // Each cluster's YAML is independent of the others': write them in parallel, each into its own slot.
+        var clusters = new ClusterManifests[plan.Clusters.Count];
+        Parallel.For(0, clusters.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
+        {
+            clusters[i] = new ClusterManifests(plan.Clusters[i].Cluster, Emit(plan.Clusters[i].Objects));
+        });
         return new RenderResult(plan.Diagnostics, clusters);
     }
 

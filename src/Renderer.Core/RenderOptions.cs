@@ -17,5 +17,8 @@ public sealed record RenderOptions
     /// <summary>The control-plane scope to emulate when the inputs hold no KubeFedConfig.</summary>
     public ControlPlaneScope Scope { get; init; } = ControlPlaneScope.Cluster;
 
+    /// <summary>How many clusters are written in parallel; the output is the same for any value.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     public static RenderOptions Default { get; } = new();
 }
