@@ -65,6 +65,20 @@ Task("Test")
     if (total == 0) throw new Exception("no tests ran");
 });
 
+Task("Fuzz")
+    .Description("Fuzzes the loader-to-renderer path and the patch engine for --seconds (default 300); crashes land in fuzz/regressions.")
+    .Does(() =>
+{
+    var seconds = Argument("seconds", 300);
+    var seed = Argument("seed", 1);
+    DotNetBuild("./fuzz/Renderer.Fuzz/Renderer.Fuzz.csproj", new DotNetBuildSettings { Configuration = "Release" });
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"fuzz/Renderer.Fuzz/bin/Release/net10.0/Renderer.Fuzz.dll {seconds} {seed}",
+    });
+    if (exit != 0) throw new Exception("the fuzzer found crashes; each is saved in fuzz/regressions and replayed by FuzzRegressionTests");
+});
+
 Task("Pack")
     .IsDependentOn("Build")
     .Does(() =>

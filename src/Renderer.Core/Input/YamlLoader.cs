@@ -51,13 +51,21 @@ public static class YamlLoader
 
         var builder = new DocumentBuilder(file.Path, limits, diagnostics);
         var parser = new Parser(new StringReader(text));
+        var lastMark = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
-                var document = builder.Accept(parser.Current!);
+                if (parser.Current is not { } current) continue;
+                lastMark = current.End;
+                var document = builder.Accept(current);
                 if (document is not null) documents.Add(document);
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input; the last good position is the best we know.
+            diagnostics.Add(InputDiagnostics.YamlSyntax(Location(file.Path, lastMark), "the parser could not read the YAML after this position (look for an unclosed bracket, quote or an indentation slip)"));
         }
         catch (YamlException e)
         {

@@ -76,7 +76,7 @@ public static class Federator
 
         if (options.NamespaceToo)
         {
-            var existing = result.Where(r => (string?)r.Document["kind"] == "FederatedNamespace").Select(r => (string?)r.Document["metadata"]?["name"]).ToHashSet(StringComparer.Ordinal);
+            var existing = result.Where(r => (string?)r.Document["kind"] == "FederatedNamespace").Select(r => (string?)r.Document["metadata"].Get("name")).ToHashSet(StringComparer.Ordinal);
             foreach (var ns in namespaces.Where(n => !existing.Contains(n)))
             {
                 result.Add((SortKey("FederatedNamespace", ns, ns), Wrap("FederatedNamespace", ns, ns, new JsonObject(), options)));
@@ -87,7 +87,8 @@ public static class Federator
     }
 
     private static bool IsTypeConfig(SourceDocument document) =>
-        document.Root is JsonObject root && (string?)root["kind"] == "FederatedTypeConfig" && (string?)root["apiVersion"] == DocumentBinder.CoreApiVersion;
+        document.Root is JsonObject root && JsonKinds.IsString(root["kind"], out var kind) && kind == "FederatedTypeConfig"
+        && JsonKinds.IsString(root["apiVersion"], out var apiVersion) && apiVersion == DocumentBinder.CoreApiVersion;
 
     private static string SortKey(string kind, string? ns, string name) =>
         $"{(kind == "FederatedNamespace" ? 0 : 1)}\u0000{ns}\u0000{kind}\u0000{name}";
@@ -106,7 +107,7 @@ public static class Federator
                 case "apiVersion" or "kind" or "status":
                     continue;
                 case "metadata":
-                    if (value?["labels"] is JsonObject labels && labels.Count > 0) template["metadata"] = new JsonObject { ["labels"] = labels.DeepClone() };
+                    if (value.Get("labels") is JsonObject labels && labels.Count > 0) template["metadata"] = new JsonObject { ["labels"] = labels.DeepClone() };
                     continue;
                 default:
                     template[key] = value?.DeepClone();

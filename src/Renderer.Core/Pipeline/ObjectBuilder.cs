@@ -39,7 +39,7 @@ public static class ObjectBuilder
     {
         var template = resource.Template;
         var result = new JsonObject();
-        var apiVersion = template?["apiVersion"] is JsonValue v && JsonKinds.IsString(v, out var written) && written.Length > 0
+        var apiVersion = template.Get("apiVersion") is JsonValue v && JsonKinds.IsString(v, out var written) && written.Length > 0
             ? written
             : resource.Target.ApiVersion;
         result["apiVersion"] = apiVersion;
@@ -47,7 +47,7 @@ public static class ObjectBuilder
 
         var metadata = new JsonObject { ["name"] = resource.Name };
         if (resource.Target.Namespaced && resource.Namespace is { } ns) metadata["namespace"] = ns;
-        if (template?["metadata"] is JsonObject templateMetadata)
+        if (template.Get("metadata") is JsonObject templateMetadata)
         {
             foreach (var (key, value) in templateMetadata)
             {
@@ -127,8 +127,8 @@ public static class ObjectBuilder
     private static bool CheckIdentity(FederatedResource resource, JsonObject patched, string cluster, ClusterPatch patch, List<Diagnostic> diagnostics)
     {
         var metadata = patched["metadata"] as JsonObject;
-        var name = metadata?["name"];
-        var ns = metadata?["namespace"];
+        var name = metadata.Get("name");
+        var ns = metadata.Get("namespace");
         string? what = null;
         if (!JsonKinds.IsString(name, out var n) || n != resource.Name)
         {

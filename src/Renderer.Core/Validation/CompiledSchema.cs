@@ -70,7 +70,7 @@ public sealed class CompiledSchema
 
         Allowed = source["type"] switch
         {
-            JsonArray many => many.Select(t => Parse((string?)t)).Aggregate(Types.None, (a, b) => a | b),
+            JsonArray many => many.Select(t => Parse(JsonKinds.IsString(t, out var name) ? name : null)).Aggregate(Types.None, (a, b) => a | b),
             JsonValue one when JsonKinds.IsString(one, out var name) => Parse(name),
             _ => Types.Any,
         };
@@ -92,7 +92,7 @@ public sealed class CompiledSchema
                 break;
         }
 
-        if (source["required"] is JsonArray required) Required = required.Select(r => (string?)r ?? string.Empty).ToList();
+        if (source["required"] is JsonArray required) Required = required.Select(r => JsonKinds.IsString(r, out var name) ? name : string.Empty).Where(n => n.Length > 0).ToList();
         if (source["items"] is JsonObject items) Items = Child(items, defs);
         if (source["enum"] is JsonArray values) Enum = values.Select(v => JsonKinds.IsString(v, out var s) ? s : v?.ToJsonString() ?? "null").ToList();
         if (JsonKinds.IsString(source["pattern"], out var pattern)) Pattern = new Regex(pattern, RegexOptions.CultureInvariant);

@@ -17,13 +17,11 @@ public static class CustomResourceSchemas
         var catalog = new SchemaCatalog();
         foreach (var document in definitions)
         {
-            var spec = document.Root?["spec"];
-            var group = (string?)spec?["group"];
-            var kind = (string?)spec?["names"]?["kind"];
-            if (group is null || kind is null) continue;
-            foreach (var version in spec?["versions"] as JsonArray ?? [])
+            var spec = document.Root.Get("spec");
+            if (!JsonKinds.IsString(spec.Get("group"), out var group) || !JsonKinds.IsString(spec.Get("names").Get("kind"), out var kind)) continue;
+            foreach (var version in spec.Get("versions") as JsonArray ?? [])
             {
-                if (version?["schema"]?["openAPIV3Schema"] is not JsonObject openApi || !JsonKinds.IsString(version["name"], out var name)) continue;
+                if (version.Get("schema").Get("openAPIV3Schema") is not JsonObject openApi || !JsonKinds.IsString(version.Get("name"), out var name)) continue;
                 var schema = Convert(openApi, isRoot: true);
                 catalog.Register(group + "/" + name, kind, schema);
             }

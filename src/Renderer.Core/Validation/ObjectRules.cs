@@ -24,16 +24,16 @@ public static partial class ObjectRules
             findings.Add(new("/metadata/name", FindingRule.Name, $"a CronJob name may have at most 52 characters (its Jobs append a suffix), and \"{longName}\" has {longName.Length}"));
         }
 
-        CheckLabels(obj["metadata"]?["labels"], "/metadata/labels", findings);
-        CheckAnnotationKeys(obj["metadata"]?["annotations"], "/metadata/annotations", findings);
+        CheckLabels(obj["metadata"].Get("labels"), "/metadata/labels", findings);
+        CheckAnnotationKeys(obj["metadata"].Get("annotations"), "/metadata/annotations", findings);
 
         if (PodTemplatePointer(type) is { } template)
         {
             var templateNode = Node(obj, template);
             CheckWorkloadShape(obj, type, template, findings);
-            CheckLabels(templateNode?["metadata"]?["labels"], template + "/metadata/labels", findings);
+            CheckLabels(templateNode.Get("metadata").Get("labels"), template + "/metadata/labels", findings);
             CheckSelector(obj, type, template, findings);
-            if (templateNode?["spec"] is JsonObject podSpec) CheckPodSpec(obj, type, podSpec, template + "/spec", findings);
+            if (templateNode.Get("spec") is JsonObject podSpec) CheckPodSpec(obj, type, podSpec, template + "/spec", findings);
         }
         else if (type.Group.Length == 0 && type.Kind == "Pod" && obj["spec"] is JsonObject podSpec)
         {
@@ -112,7 +112,7 @@ public static partial class ObjectRules
     {
         // A Job's selector is generated unless manualSelector is true; a CronJob's Jobs are generated too.
         if (type.Kind == "CronJob") return;
-        if (type.Kind == "Job" && obj["spec"]?["manualSelector"]?.GetValueKind() != System.Text.Json.JsonValueKind.True) return;
+        if (type.Kind == "Job" && obj["spec"].Get("manualSelector")?.GetValueKind() != System.Text.Json.JsonValueKind.True) return;
         const string selectorPointer = "/spec/selector";
         if (Node(obj, selectorPointer) is not JsonObject selector) return;
         var labels = (Node(obj, template + "/metadata/labels") as JsonObject ?? [])
@@ -134,14 +134,14 @@ public static partial class ObjectRules
         var volumes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var volume in podSpec["volumes"] as JsonArray ?? [])
         {
-            if (JsonKinds.IsString(volume?["name"], out var name)) volumes.Add(name);
+            if (JsonKinds.IsString(volume.Get("name"), out var name)) volumes.Add(name);
         }
 
         if (type.Kind == "StatefulSet")
         {
-            foreach (var claim in obj["spec"]?["volumeClaimTemplates"] as JsonArray ?? [])
+            foreach (var claim in obj["spec"].Get("volumeClaimTemplates") as JsonArray ?? [])
             {
-                if (JsonKinds.IsString(claim?["metadata"]?["name"], out var name)) volumes.Add(name);
+                if (JsonKinds.IsString(claim.Get("metadata").Get("name"), out var name)) volumes.Add(name);
             }
         }
 
@@ -177,7 +177,7 @@ public static partial class ObjectRules
         var ports = container["ports"] as JsonArray ?? [];
         for (var i = 0; i < ports.Count; i++)
         {
-            if (!JsonKinds.IsString(ports[i]?["name"], out var portName)) continue;
+            if (!JsonKinds.IsString(ports[i].Get("name"), out var portName)) continue;
             var portAt = $"{at}/ports/{i}/name";
             if (CheckPortName(portName) is { } problem) findings.Add(new(portAt, FindingRule.Port, $"port name \"{portName}\" is invalid: {problem}"));
             if (!portNames.Add(portName)) findings.Add(new(portAt, FindingRule.Port, $"port name \"{portName}\" is used twice in one container; port names must be unique"));
@@ -186,7 +186,7 @@ public static partial class ObjectRules
         var mounts = container["volumeMounts"] as JsonArray ?? [];
         for (var i = 0; i < mounts.Count; i++)
         {
-            if (JsonKinds.IsString(mounts[i]?["name"], out var volume) && !volumes.Contains(volume))
+            if (JsonKinds.IsString(mounts[i].Get("name"), out var volume) && !volumes.Contains(volume))
             {
                 var known = volumes.Count == 0 ? "the pod declares no volumes" : "declared: " + string.Join(", ", volumes.Order(StringComparer.Ordinal));
                 findings.Add(new($"{at}/volumeMounts/{i}/name", FindingRule.Volume, $"volumeMount \"{volume}\" names no volume of the pod ({known}); add it to spec.volumes"));
@@ -196,7 +196,7 @@ public static partial class ObjectRules
         var env = container["env"] as JsonArray ?? [];
         for (var i = 0; i < env.Count; i++)
         {
-            if (!JsonKinds.IsString(env[i]?["name"], out var name)) continue;
+            if (!JsonKinds.IsString(env[i].Get("name"), out var name)) continue;
             var envAt = $"{at}/env/{i}/name";
             if (name.Length == 0 || name.Contains('=', StringComparison.Ordinal) || name.Any(c => c < ' ' || c > '~'))
             {
@@ -211,12 +211,12 @@ public static partial class ObjectRules
 
     private static void CheckServicePorts(JsonObject obj, List<Finding> findings)
     {
-        var ports = obj["spec"]?["ports"] as JsonArray ?? [];
+        var ports = obj["spec"].Get("ports") as JsonArray ?? [];
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ports.Count; i++)
         {
             var at = $"/spec/ports/{i}";
-            if (!JsonKinds.IsString(ports[i]?["name"], out var name))
+            if (!JsonKinds.IsString(ports[i].Get("name"), out var name))
             {
                 if (ports.Count > 1) findings.Add(new(at, FindingRule.Port, "a Service with more than one port must name every port"));
                 continue;

@@ -52,7 +52,7 @@ public static class ReferenceChecker
     {
         var obj = item.Object;
         var type = item.Source.Target;
-        if (type.Group == "apps" && type.Kind == "StatefulSet" && Text(obj["spec"]?["serviceName"]) is { Length: > 0 } service)
+        if (type.Group == "apps" && type.Kind == "StatefulSet" && Text(obj["spec"].Get("serviceName")) is { Length: > 0 } service)
         {
             yield return new Reference("Service", service, "/spec/serviceName");
         }
@@ -73,19 +73,19 @@ public static class ReferenceChecker
 
         foreach (var (secret, i) in Indexed(pod["imagePullSecrets"]))
         {
-            if (Text(secret?["name"]) is { Length: > 0 } name) yield return new Reference("Secret", name, $"{podPointer}/imagePullSecrets/{i}/name");
+            if (Text(secret.Get("name")) is { Length: > 0 } name) yield return new Reference("Secret", name, $"{podPointer}/imagePullSecrets/{i}/name");
         }
 
         foreach (var (volume, i) in Indexed(pod["volumes"]))
         {
             var at = $"{podPointer}/volumes/{i}";
-            if (Required(volume?["configMap"]) && Text(volume?["configMap"]?["name"]) is { } configMap) yield return new Reference("ConfigMap", configMap, at + "/configMap/name");
-            if (Required(volume?["secret"]) && Text(volume?["secret"]?["secretName"]) is { } secret) yield return new Reference("Secret", secret, at + "/secret/secretName");
-            if (Text(volume?["persistentVolumeClaim"]?["claimName"]) is { } claim) yield return new Reference("PersistentVolumeClaim", claim, at + "/persistentVolumeClaim/claimName");
-            foreach (var (source, j) in Indexed(volume?["projected"]?["sources"]))
+            if (Required(volume.Get("configMap")) && Text(volume.Get("configMap").Get("name")) is { } configMap) yield return new Reference("ConfigMap", configMap, at + "/configMap/name");
+            if (Required(volume.Get("secret")) && Text(volume.Get("secret").Get("secretName")) is { } secret) yield return new Reference("Secret", secret, at + "/secret/secretName");
+            if (Text(volume.Get("persistentVolumeClaim").Get("claimName")) is { } claim) yield return new Reference("PersistentVolumeClaim", claim, at + "/persistentVolumeClaim/claimName");
+            foreach (var (source, j) in Indexed(volume.Get("projected").Get("sources")))
             {
-                if (Required(source?["configMap"]) && Text(source?["configMap"]?["name"]) is { } projectedMap) yield return new Reference("ConfigMap", projectedMap, $"{at}/projected/sources/{j}/configMap/name");
-                if (Required(source?["secret"]) && Text(source?["secret"]?["name"]) is { } projectedSecret) yield return new Reference("Secret", projectedSecret, $"{at}/projected/sources/{j}/secret/name");
+                if (Required(source.Get("configMap")) && Text(source.Get("configMap").Get("name")) is { } projectedMap) yield return new Reference("ConfigMap", projectedMap, $"{at}/projected/sources/{j}/configMap/name");
+                if (Required(source.Get("secret")) && Text(source.Get("secret").Get("name")) is { } projectedSecret) yield return new Reference("Secret", projectedSecret, $"{at}/projected/sources/{j}/secret/name");
             }
         }
 
@@ -94,17 +94,17 @@ public static class ReferenceChecker
             foreach (var (container, c) in Indexed(pod[list]))
             {
                 var at = $"{podPointer}/{list}/{c}";
-                foreach (var (env, e) in Indexed(container?["env"]))
+                foreach (var (env, e) in Indexed(container.Get("env")))
                 {
-                    var from = env?["valueFrom"];
-                    if (Required(from?["configMapKeyRef"]) && Text(from?["configMapKeyRef"]?["name"]) is { } map) yield return new Reference("ConfigMap", map, $"{at}/env/{e}/valueFrom/configMapKeyRef/name");
-                    if (Required(from?["secretKeyRef"]) && Text(from?["secretKeyRef"]?["name"]) is { } secret) yield return new Reference("Secret", secret, $"{at}/env/{e}/valueFrom/secretKeyRef/name");
+                    var from = env.Get("valueFrom");
+                    if (Required(from.Get("configMapKeyRef")) && Text(from.Get("configMapKeyRef").Get("name")) is { } map) yield return new Reference("ConfigMap", map, $"{at}/env/{e}/valueFrom/configMapKeyRef/name");
+                    if (Required(from.Get("secretKeyRef")) && Text(from.Get("secretKeyRef").Get("name")) is { } secret) yield return new Reference("Secret", secret, $"{at}/env/{e}/valueFrom/secretKeyRef/name");
                 }
 
-                foreach (var (source, e) in Indexed(container?["envFrom"]))
+                foreach (var (source, e) in Indexed(container.Get("envFrom")))
                 {
-                    if (Required(source?["configMapRef"]) && Text(source?["configMapRef"]?["name"]) is { } map) yield return new Reference("ConfigMap", map, $"{at}/envFrom/{e}/configMapRef/name");
-                    if (Required(source?["secretRef"]) && Text(source?["secretRef"]?["name"]) is { } secret) yield return new Reference("Secret", secret, $"{at}/envFrom/{e}/secretRef/name");
+                    if (Required(source.Get("configMapRef")) && Text(source.Get("configMapRef").Get("name")) is { } map) yield return new Reference("ConfigMap", map, $"{at}/envFrom/{e}/configMapRef/name");
+                    if (Required(source.Get("secretRef")) && Text(source.Get("secretRef").Get("name")) is { } secret) yield return new Reference("Secret", secret, $"{at}/envFrom/{e}/secretRef/name");
                 }
             }
         }
@@ -112,12 +112,12 @@ public static class ReferenceChecker
 
     private static IEnumerable<Reference> IngressBackends(JsonObject obj)
     {
-        if (Text(obj["spec"]?["defaultBackend"]?["service"]?["name"]) is { } fallback) yield return new Reference("Service", fallback, "/spec/defaultBackend/service/name");
-        foreach (var (rule, r) in Indexed(obj["spec"]?["rules"]))
+        if (Text(obj["spec"].Get("defaultBackend").Get("service").Get("name")) is { } fallback) yield return new Reference("Service", fallback, "/spec/defaultBackend/service/name");
+        foreach (var (rule, r) in Indexed(obj["spec"].Get("rules")))
         {
-            foreach (var (path, p) in Indexed(rule?["http"]?["paths"]))
+            foreach (var (path, p) in Indexed(rule.Get("http").Get("paths")))
             {
-                if (Text(path?["backend"]?["service"]?["name"]) is { } service) yield return new Reference("Service", service, $"/spec/rules/{r}/http/paths/{p}/backend/service/name");
+                if (Text(path.Get("backend").Get("service").Get("name")) is { } service) yield return new Reference("Service", service, $"/spec/rules/{r}/http/paths/{p}/backend/service/name");
             }
         }
     }
