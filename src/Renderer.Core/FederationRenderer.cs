@@ -69,9 +69,9 @@ public static class FederationRenderer
 
         if (options.Validate) ReferenceChecker.Check(clusters, diagnostics);
 
-        var sorted = DiagnosticOrder.Sort(options.Strict
-            ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d)
-            : diagnostics);
+        var sorted = DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
+            ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d).ToList()
+            : diagnostics));
         return new RenderPlan(sorted, clusters);
     }
 

@@ -63,7 +63,7 @@ public static class InputDiagnostics
 
     public static Diagnostic IntegerTooLarge(SourceLocation at, string text) =>
         new("FR1015", Severity.Warning,
-            $"Integer {DocumentDiagnostics.Shorten(text)} does not fit in 64 bits, so Kubernetes reads it as the rounded float {ScalarText(text)}; quote it to keep it exact as a string.", at);
+            $"Integer \"{DocumentDiagnostics.Shorten(text)}\" does not fit in 64 bits, so Kubernetes reads it as the rounded float \"{ScalarText(text)}\"; quote it to keep it exact as a string.", at);
 
     private static string ScalarText(string text) =>
         double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var value)

@@ -22,6 +22,9 @@ public sealed class PositionMap
 
     internal void Add(string pointer, NodePosition position) => positions[pointer] = position;
 
+    /// <summary>Every pointer and its position, in no particular order.</summary>
+    public IEnumerable<KeyValuePair<string, NodePosition>> Entries => positions;
+
     public bool TryGet(string pointer, out NodePosition position) => positions.TryGetValue(pointer, out position);
 
     /// <summary>The value's location at <paramref name="pointer"/>, or of its nearest ancestor that exists.</summary>
