@@ -20,6 +20,15 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 1 && args[0] == "fleet")
+        {
+            // fleet CLI.dll [APPSxCLUSTERS ...]: the end-to-end table.
+            var sizes = args.Length > 2
+                ? args.Skip(2).Select(s => s.Split('x')).Select(p => (int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList()
+                : [(100, 33), (100, 100), (100, 333)];
+            return FleetBenchmark.Run(Path.GetFullPath(args[1]), sizes, Console.Out);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

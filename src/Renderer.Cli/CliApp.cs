@@ -230,9 +230,15 @@ public static class CliApp
             }
 
             if (problems.Count > 0) return Fail(result.Diagnostics, problems);
+            var objects = result.Clusters.Sum(c => c.Files.Count - 1);
+            if (hasManifest && target.Matches(tree))
+            {
+                Summarize(result.Diagnostics, $"{target.Display} is up to date ({DiagnosticPrinter.Plural(objects, "object")}); nothing rewritten");
+                return Ok;
+            }
+
             if (target.Replace(tree, foreign) is { } writeProblem) return Fail(result.Diagnostics, [writeProblem]);
 
-            var objects = result.Clusters.Sum(c => c.Files.Count - 1);
             Summarize(result.Diagnostics, $"{DiagnosticPrinter.Plural(objects, "object")} for {DiagnosticPrinter.Plural(result.Clusters.Count, "cluster")} written to {target.Display}");
             return Ok;
         }

@@ -29,12 +29,7 @@ public sealed partial class PhysicalFileSystem : IFileSystem
 
     public void CreateDirectory(string path) => Directory.CreateDirectory(path);
 
-    public void WriteAllBytes(string path, byte[] content)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        stream.Write(content);
-        stream.Flush(flushToDisk: true);
-    }
+    public void WriteAllBytes(string path, byte[] content) => File.WriteAllBytes(path, content);
 
     public void DeleteDirectory(string path)
     {

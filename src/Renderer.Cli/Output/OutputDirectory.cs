@@ -49,6 +49,26 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
         return (owned, foreign, hasManifest);
     }
 
+    /// <summary>Whether the owned files are exactly <paramref name="files"/>, byte for byte (then nothing needs rewriting).</summary>
+    public bool Matches(IReadOnlyDictionary<string, byte[]> files)
+    {
+        var (owned, _, _) = Inventory();
+        if (owned.Count != files.Count || files.Keys.Any(k => !owned.Contains(k))) return false;
+        var manifest = Path.Combine(path, ManifestFile.Name);
+        if (!fs.ReadAllBytes(manifest).AsSpan().SequenceEqual(ManifestFile.Write(files.Keys))) return false;
+        var same = true;
+        Parallel.ForEach(files, (file, state) =>
+        {
+            var full = Path.Combine(path, file.Key);
+            if (!fs.FileExists(full) || !fs.ReadAllBytes(full).AsSpan().SequenceEqual(file.Value))
+            {
+                same = false;
+                state.Stop();
+            }
+        });
+        return same;
+    }
+
     public string Relative(string full) => Path.GetRelativePath(path, full).Replace('\\', '/');
 
     public byte[]? ReadOwned(string relative)
@@ -65,7 +85,10 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
         {
             fs.DeleteDirectory(staging);
             fs.CreateDirectory(staging);
-            foreach (var (relative, content) in files) WriteFile(staging, relative, content);
+
+            // Create every directory first, then write the files on all cores: file creation dominates the cost.
+            foreach (var folder in files.Keys.Select(k => Path.GetDirectoryName(Path.Combine(staging, k))).OfType<string>().Distinct(StringComparer.Ordinal)) fs.CreateDirectory(folder);
+            Parallel.ForEach(files, file => fs.WriteAllBytes(Path.Combine(staging, file.Key), file.Value));
             foreach (var relative in keep)
             {
                 if (!files.ContainsKey(relative)) WriteFile(staging, relative, fs.ReadAllBytes(Path.Combine(path, relative)));
@@ -73,10 +96,10 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
 
             WriteFile(staging, ManifestFile.Name, ManifestFile.Write(files.Keys));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsIo(e))
         {
             TryDelete(staging);
-            return CliDiagnostics.OutputWriteFailed(display, e.Message.TrimEnd('.'));
+            return CliDiagnostics.OutputWriteFailed(display, Reason(e));
         }
 
         try
@@ -90,7 +113,7 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
 
             if (fs.TryExchangeDirectories(staging, path))
             {
-                fs.DeleteDirectory(staging);
+                DeleteInParallel(staging);
                 return null;
             }
 
@@ -99,11 +122,26 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
             fs.DeleteDirectory(OldTree);
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsIo(e))
         {
             Recover();
-            return CliDiagnostics.OutputWriteFailed(display, e.Message.TrimEnd('.'));
+            return CliDiagnostics.OutputWriteFailed(display, Reason(e));
         }
+    }
+
+    /// <summary>An I/O failure, also when parallel writes report it wrapped.</summary>
+    private static bool IsIo(Exception e) =>
+        e is IOException or UnauthorizedAccessException
+        || e is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(IsIo);
+
+    private static string Reason(Exception e) =>
+        (e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e).Message.TrimEnd('.');
+
+    /// <summary>Deletes a tree, its top-level folders (one per cluster) in parallel.</summary>
+    private void DeleteInParallel(string directory)
+    {
+        Parallel.ForEach(fs.EnumerateDirectories(directory).ToList(), fs.DeleteDirectory);
+        fs.DeleteDirectory(directory);
     }
 
     private void WriteFile(string root, string relative, byte[] content)
@@ -120,7 +158,7 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
         {
             fs.DeleteDirectory(directory);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsIo(e))
         {
             // Left for the next run's Recover.
         }

@@ -5,6 +5,8 @@ namespace Renderer.Tests.Support;
 /// <summary>A file system in a dictionary, for running the CLI in-process. Paths are absolute, with '/'.</summary>
 public sealed class InMemoryFileSystem : IFileSystem
 {
+    private readonly object gate = new();
+
     private readonly SortedDictionary<string, byte[]> files = new(StringComparer.Ordinal);
     private readonly SortedSet<string> directories = new(StringComparer.Ordinal) { "/" };
 
@@ -23,21 +25,29 @@ public sealed class InMemoryFileSystem : IFileSystem
 
     public string Text(string path) => System.Text.Encoding.UTF8.GetString(files[path]);
 
-    public bool FileExists(string path) => files.ContainsKey(path);
+    public bool FileExists(string path)
+    {
+        lock (gate) return files.ContainsKey(path);
+    }
 
     public bool DirectoryExists(string path) => directories.Contains(path);
 
     public bool IsSymbolicLink(string path) => false;
 
-    public byte[] ReadAllBytes(string path) => files.TryGetValue(path, out var content) ? content : throw new FileNotFoundException(path);
+    public byte[] ReadAllBytes(string path)
+    {
+        lock (gate) return files.TryGetValue(path, out var content) ? content : throw new FileNotFoundException(path);
+    }
 
     public long FileLength(string path) => ReadAllBytes(path).LongLength;
 
     public IEnumerable<string> EnumerateFiles(string directory) =>
         files.Keys.Where(f => f.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal)).ToList();
 
-    public IEnumerable<string> EnumerateDirectories(string directory) =>
-        directories.Where(d => d != directory && Path.GetDirectoryName(d) == directory).ToList();
+    public IEnumerable<string> EnumerateDirectories(string directory)
+    {
+        lock (gate) return directories.Where(d => d != directory && Path.GetDirectoryName(d) == directory).ToList();
+    }
 
     public void CreateDirectory(string path)
     {
@@ -50,12 +60,22 @@ public sealed class InMemoryFileSystem : IFileSystem
 
     public void WriteAllBytes(string path, byte[] content)
     {
+        lock (gate) Write(path, content);
+    }
+
+    private void Write(string path, byte[] content)
+    {
         if (FailWritesContaining is { } marker && path.Contains(marker, StringComparison.Ordinal)) throw new IOException("No space left on device");
         if (!directories.Contains(Path.GetDirectoryName(path) ?? "/")) throw new DirectoryNotFoundException(path);
         files[path] = content;
     }
 
     public void DeleteDirectory(string path)
+    {
+        lock (gate) Delete(path);
+    }
+
+    private void Delete(string path)
     {
         var prefix = path + "/";
         foreach (var file in files.Keys.Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList()) files.Remove(file);
