@@ -65,6 +65,24 @@ Task("Test")
     if (total == 0) throw new Exception("no tests ran");
 });
 
+Task("Bench")
+    .Description("The fleet benchmark (fedrender vs kubectl kustomize vs the write floor at ~10k, 30k and 100k objects), then the BenchmarkDotNet stage benchmarks.")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = "Release" });
+    var bench = "bench/Renderer.Benchmarks/bin/Release/net10.0/Renderer.Benchmarks.dll";
+    var sizes = Argument("sizes", "100x33 100x100 100x333");
+    if (StartProcess("dotnet", new ProcessSettings { Arguments = $"{bench} fleet src/Renderer.Cli/bin/Release/net10.0/fedrender.dll {sizes}" }) != 0)
+    {
+        throw new Exception("the fleet benchmark failed");
+    }
+
+    if (Argument("micro", true) && StartProcess("dotnet", new ProcessSettings { Arguments = $"{bench} --filter * --job short --artifacts artifacts/benchmarks" }) != 0)
+    {
+        throw new Exception("the stage benchmarks failed");
+    }
+});
+
 Task("Fuzz")
     .Description("Fuzzes the loader-to-renderer path and the patch engine for --seconds (default 300); crashes land in fuzz/regressions.")
     .Does(() =>

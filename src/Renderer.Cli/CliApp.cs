@@ -205,42 +205,78 @@ public static class CliApp
         public int Render(string output, bool force)
         {
             var directory = Directory(output);
-            var (result, exit) = RenderInputs(directory.Full);
-            if (result is null) return exit;
-            if (result.HasErrors)
+            var target = directory.Output;
+            var (options, format, problems) = common.Read(parsed);
+            printer = new DiagnosticPrinter(context.Error, format);
+            if (options is null)
             {
-                Summarize(result.Diagnostics, "nothing written");
+                printer.Print(problems);
+                return UsageOrIo;
+            }
+
+            var (files, inputDiagnostics, ioFailed) = Collect(options, directory.Full);
+            if (ioFailed) return UsageOrIo;
+            if (target.CheckPath() is { } pathProblem) return Fail(inputDiagnostics, [pathProblem]);
+
+            target.Recover();
+            var (owned, foreign, hasManifest) = target.Inventory();
+            if (!force && foreign.Count > 0 && !hasManifest) return Fail(inputDiagnostics, [CliDiagnostics.NotOurDirectory(target.Display, foreign.Count)]);
+
+            // Clusters are rendered and written into a new tree one by one, so memory stays flat however large the fleet.
+            StagedOutput? staged = null;
+            IReadOnlyList<Diagnostic> diagnostics;
+            try
+            {
+                staged = target.Begin(owned, foreign);
+                diagnostics = FederationRenderer.RenderTo(files, options, staged.Write);
+            }
+            catch (Exception e) when (target.WriteFailure(e) is { } failure)
+            {
+                staged?.Abort();
+                return Fail(inputDiagnostics, [failure]);
+            }
+
+            var all = DiagnosticOrder.Sort(inputDiagnostics.Concat(diagnostics));
+            printer.Print(all);
+            if (all.Any(d => d.IsError))
+            {
+                staged.Abort();
+                Summarize(all, "nothing written");
                 return Failed;
             }
 
-            var target = directory.Output;
-            var problems = new List<Diagnostic>();
-            if (target.CheckPath() is { } pathProblem)
+            if (!force && staged.Collisions.Count > 0)
             {
-                return Fail(result.Diagnostics, [pathProblem]);
+                staged.Abort();
+                return Fail(all, staged.Collisions.Select(f => CliDiagnostics.ForeignFileInTheWay(target.Display, f)).ToList());
             }
 
-            target.Recover();
-            var (_, foreign, hasManifest) = target.Inventory();
-            var tree = OutputTree.From(result.Clusters);
-            if (!force)
+            if (hasManifest && staged.UpToDate)
             {
-                if (foreign.Count > 0 && !hasManifest) problems.Add(CliDiagnostics.NotOurDirectory(target.Display, foreign.Count));
-                else problems.AddRange(foreign.Where(tree.ContainsKey).Select(f => CliDiagnostics.ForeignFileInTheWay(target.Display, f)));
-            }
-
-            if (problems.Count > 0) return Fail(result.Diagnostics, problems);
-            var objects = result.Clusters.Sum(c => c.Files.Count - 1);
-            if (hasManifest && target.Matches(tree))
-            {
-                Summarize(result.Diagnostics, $"{target.Display} is up to date ({DiagnosticPrinter.Plural(objects, "object")}); nothing rewritten");
+                staged.Abort();
+                Summarize(all, $"{target.Display} is up to date ({DiagnosticPrinter.Plural(staged.Objects, "object")}); nothing rewritten");
                 return Ok;
             }
 
-            if (target.Replace(tree, foreign) is { } writeProblem) return Fail(result.Diagnostics, [writeProblem]);
-
-            Summarize(result.Diagnostics, $"{DiagnosticPrinter.Plural(objects, "object")} for {DiagnosticPrinter.Plural(result.Clusters.Count, "cluster")} written to {target.Display}");
+            if (staged.Commit(foreign) is { } writeProblem) return Fail(all, [writeProblem]);
+            Summarize(all, $"{DiagnosticPrinter.Plural(staged.Objects, "object")} for {DiagnosticPrinter.Plural(staged.Clusters, "cluster")} written to {target.Display}");
             return Ok;
+        }
+
+        private (IReadOnlyList<Core.Input.SourceFile> Files, IReadOnlyList<Diagnostic> Diagnostics, bool IoFailed) Collect(RenderOptions options, string? excludeDirectory)
+        {
+            var collector = new InputCollector(context, options.Limits);
+            var inputs = (parsed.GetValue(common.Inputs) ?? []).ToList();
+            var schemas = parsed.GetValue(common.Schemas) ?? [];
+            if (inputs.Count == 0 && schemas.Length > 0) inputs.Add(".");
+            var (files, inputDiagnostics, ioFailed) = collector.Collect([.. inputs, .. schemas], excludeDirectory);
+            if (ioFailed)
+            {
+                printer.Print(inputDiagnostics);
+                Summarize(inputDiagnostics, "nothing written");
+            }
+
+            return (files, inputDiagnostics, ioFailed);
         }
 
         public int Federate(Core.Pipeline.FederateOptions federateOptions, string? output)
@@ -350,17 +386,8 @@ public static class CliApp
                 return (null, UsageOrIo);
             }
 
-            var collector = new InputCollector(context, options.Limits);
-            var inputs = (parsed.GetValue(common.Inputs) ?? []).ToList();
-            var schemas = parsed.GetValue(common.Schemas) ?? [];
-            if (inputs.Count == 0 && schemas.Length > 0) inputs.Add(".");
-            var (files, inputDiagnostics, ioFailed) = collector.Collect([.. inputs, .. schemas], excludeDirectory);
-            if (ioFailed)
-            {
-                printer.Print(inputDiagnostics);
-                Summarize(inputDiagnostics, "nothing written");
-                return (null, UsageOrIo);
-            }
+            var (files, inputDiagnostics, ioFailed) = Collect(options, excludeDirectory);
+            if (ioFailed) return (null, UsageOrIo);
 
             var result = FederationRenderer.Render(files, options);
             var all = DiagnosticOrder.Sort(inputDiagnostics.Concat(result.Diagnostics));

@@ -16,19 +16,33 @@ public static class FederationRenderer
 {
     public static RenderResult Render(IReadOnlyList<SourceFile> inputs, RenderOptions options)
     {
-        var plan = Plan(inputs, options);
-        if (plan.HasErrors) return new RenderResult(plan.Diagnostics, []);
-        // Each cluster's YAML is independent of the others': write them in parallel, each into its own slot.
-        var clusters = new ClusterManifests[plan.Clusters.Count];
-        Parallel.For(0, clusters.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
-        {
-            clusters[i] = new ClusterManifests(plan.Clusters[i].Cluster, Emit(plan.Clusters[i].Objects));
-        });
-        return new RenderResult(plan.Diagnostics, clusters);
+        var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
+        var diagnostics = RenderTo(inputs, options, clusters.Add);
+        if (diagnostics.Any(d => d.IsError)) return new RenderResult(diagnostics, []);
+        return new RenderResult(diagnostics, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>
+    /// Renders cluster by cluster, handing each cluster's files to <paramref name="sink"/> as soon as they are
+    /// written (possibly from several threads at once), so memory does not grow with clusters x objects. The
+    /// sink sees every cluster even when errors are found; the caller must discard what it received then.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> RenderTo(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterManifests> sink) =>
+        Stream(inputs, options, cluster => sink(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects))));
 
     /// <summary>Everything up to emission: the objects each cluster receives, as JSON, with all diagnostics.</summary>
     public static RenderPlan Plan(IReadOnlyList<SourceFile> inputs, RenderOptions options)
+    {
+        var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterPlan>();
+        var diagnostics = Stream(inputs, options, clusters.Add);
+        return new RenderPlan(diagnostics, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// The pipeline: load, bind, schedule replicas, place, check each resource once, then build, validate and
+    /// hand over one cluster at a time (clusters in parallel). Returns every diagnostic, sorted.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Stream(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterPlan> onCluster)
     {
         var diagnostics = new List<Diagnostic>();
         var documents = Load(inputs, options.Limits, diagnostics);
@@ -38,7 +52,7 @@ public static class FederationRenderer
 
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
         var placements = NamespacePlacement.Resolve(federation, federation.Config?.Scope ?? options.Scope, diagnostics);
-        var perCluster = new SortedDictionary<string, List<RenderedObject>>(StringComparer.Ordinal);
+        var prepared = new List<PreparedResource>();
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
@@ -48,32 +62,41 @@ public static class FederationRenderer
             OverrideValidator.ReportUnselected(resource, overrides, selection, diagnostics);
             if (!overrides.Valid || !selection.Valid) continue;
             if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name)) continue;
-
-            foreach (var cluster in selection.Clusters)
-            {
-                var patch = overrides.Clusters.GetValueOrDefault(cluster);
-                var built = ObjectBuilder.Build(resource, cluster, patch, diagnostics);
-                if (built is null) continue;
-                if (options.Validate && patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(resource, cluster, built, patch, templateFindings, catalog, diagnostics);
-                if (!perCluster.TryGetValue(cluster, out var list)) perCluster[cluster] = list = [];
-                list.Add(new RenderedObject(resource, built));
-            }
+            prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal)));
         }
 
-        var clusters = new List<ClusterPlan>();
-        foreach (var (cluster, objects) in perCluster)
+        var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var index = options.Validate ? ReferenceChecker.Index(prepared.Select(p => (p.Resource, (IReadOnlyCollection<string>)p.Clusters))) : null;
+        var perCluster = new List<Diagnostic>[clusters.Count];
+        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
         {
-            CheckCollisions(cluster, objects, diagnostics);
-            clusters.Add(new ClusterPlan(cluster, ManifestLayout.Sort(objects)));
-        }
+            var cluster = clusters[i];
+            var local = new List<Diagnostic>();
+            var objects = new List<RenderedObject>();
+            foreach (var item in prepared)
+            {
+                if (!item.Clusters.Contains(cluster)) continue;
+                var patch = item.Overrides.Clusters.GetValueOrDefault(cluster);
+                var built = ObjectBuilder.Build(item.Resource, cluster, patch, local);
+                if (built is null) continue;
+                if (options.Validate && patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
+                objects.Add(new RenderedObject(item.Resource, built));
+            }
 
-        if (options.Validate) ReferenceChecker.Check(clusters, diagnostics);
+            CheckCollisions(cluster, objects, local);
+            var plan = new ClusterPlan(cluster, ManifestLayout.Sort(objects));
+            if (index is not null) ReferenceChecker.CheckCluster(plan, index, local);
+            perCluster[i] = local;
+            onCluster(plan);
+        });
 
-        var sorted = DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
+        foreach (var local in perCluster) diagnostics.AddRange(local);
+        return DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
             ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d).ToList()
             : diagnostics));
-        return new RenderPlan(sorted, clusters);
     }
+
+    private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
     public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)

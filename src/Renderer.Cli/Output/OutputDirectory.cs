@@ -49,26 +49,6 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
         return (owned, foreign, hasManifest);
     }
 
-    /// <summary>Whether the owned files are exactly <paramref name="files"/>, byte for byte (then nothing needs rewriting).</summary>
-    public bool Matches(IReadOnlyDictionary<string, byte[]> files)
-    {
-        var (owned, _, _) = Inventory();
-        if (owned.Count != files.Count || files.Keys.Any(k => !owned.Contains(k))) return false;
-        var manifest = Path.Combine(path, ManifestFile.Name);
-        if (!fs.ReadAllBytes(manifest).AsSpan().SequenceEqual(ManifestFile.Write(files.Keys))) return false;
-        var same = true;
-        Parallel.ForEach(files, (file, state) =>
-        {
-            var full = Path.Combine(path, file.Key);
-            if (!fs.FileExists(full) || !fs.ReadAllBytes(full).AsSpan().SequenceEqual(file.Value))
-            {
-                same = false;
-                state.Stop();
-            }
-        });
-        return same;
-    }
-
     public string Relative(string full) => Path.GetRelativePath(path, full).Replace('\\', '/');
 
     public byte[]? ReadOwned(string relative)
@@ -77,28 +57,38 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
         return fs.FileExists(full) ? fs.ReadAllBytes(full) : null;
     }
 
-    /// <summary>Replaces the directory's content with <paramref name="files"/> (plus the files kept), all or nothing.</summary>
-    public Diagnostic? Replace(IReadOnlyDictionary<string, byte[]> files, IReadOnlyList<string> keep)
+    /// <summary>Starts a new tree beside the directory; clusters are written into it as they are rendered.</summary>
+    public StagedOutput Begin(IReadOnlySet<string> owned, IReadOnlyList<string> foreign)
+    {
+        fs.DeleteDirectory(NewTree);
+        fs.CreateDirectory(NewTree);
+        return new StagedOutput(this, NewTree, owned, foreign.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Writes one file of the new tree, creating its folder.</summary>
+    internal void WriteStaged(string relative, byte[] content)
+    {
+        var full = Path.Combine(NewTree, relative);
+        fs.CreateDirectory(Path.GetDirectoryName(full) ?? NewTree);
+        fs.WriteAllBytes(full, content);
+    }
+
+    /// <summary>Completes the new tree (kept files, manifest) and swaps it in for the directory, all or nothing.</summary>
+    internal Diagnostic? Commit(IReadOnlyCollection<string> written, IReadOnlyList<string> keep)
     {
         var staging = NewTree;
         try
         {
-            fs.DeleteDirectory(staging);
-            fs.CreateDirectory(staging);
-
-            // Create every directory first, then write the files on all cores: file creation dominates the cost.
-            foreach (var folder in files.Keys.Select(k => Path.GetDirectoryName(Path.Combine(staging, k))).OfType<string>().Distinct(StringComparer.Ordinal)) fs.CreateDirectory(folder);
-            Parallel.ForEach(files, file => fs.WriteAllBytes(Path.Combine(staging, file.Key), file.Value));
             foreach (var relative in keep)
             {
-                if (!files.ContainsKey(relative)) WriteFile(staging, relative, fs.ReadAllBytes(Path.Combine(path, relative)));
+                if (!written.Contains(relative)) WriteStaged(relative, fs.ReadAllBytes(Path.Combine(path, relative)));
             }
 
-            WriteFile(staging, ManifestFile.Name, ManifestFile.Write(files.Keys));
+            WriteStaged(ManifestFile.Name, ManifestFile.Write(written));
         }
         catch (Exception e) when (IsIo(e))
         {
-            TryDelete(staging);
+            Abort();
             return CliDiagnostics.OutputWriteFailed(display, Reason(e));
         }
 
@@ -129,6 +119,25 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
         }
     }
 
+    /// <summary>Throws the new tree away; the directory is left as it was.</summary>
+    public void Abort() => TryDelete(NewTree);
+
+    /// <summary>Whether an owned file of the directory has exactly these bytes.</summary>
+    internal bool SameAsOwned(string relative, byte[] content)
+    {
+        var full = Path.Combine(path, relative);
+        return fs.FileExists(full) && fs.ReadAllBytes(full).AsSpan().SequenceEqual(content);
+    }
+
+    internal bool ManifestIs(IReadOnlyCollection<string> written)
+    {
+        var manifest = Path.Combine(path, ManifestFile.Name);
+        return fs.FileExists(manifest) && fs.ReadAllBytes(manifest).AsSpan().SequenceEqual(ManifestFile.Write(written));
+    }
+
+    /// <summary>The failure to report for an exception thrown while writing, or null when it is not an I/O failure.</summary>
+    public Diagnostic? WriteFailure(Exception e) => IsIo(e) ? CliDiagnostics.OutputWriteFailed(display, Reason(e)) : null;
+
     /// <summary>An I/O failure, also when parallel writes report it wrapped.</summary>
     private static bool IsIo(Exception e) =>
         e is IOException or UnauthorizedAccessException
@@ -142,14 +151,6 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
     {
         Parallel.ForEach(fs.EnumerateDirectories(directory).ToList(), fs.DeleteDirectory);
         fs.DeleteDirectory(directory);
-    }
-
-    private void WriteFile(string root, string relative, byte[] content)
-    {
-        var full = Path.Combine(root, relative);
-        var directory = Path.GetDirectoryName(full);
-        if (directory is not null) fs.CreateDirectory(directory);
-        fs.WriteAllBytes(full, content);
     }
 
     private void TryDelete(string directory)

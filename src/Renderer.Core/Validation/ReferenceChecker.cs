@@ -14,36 +14,36 @@ public static class ReferenceChecker
 {
     private sealed record Reference(string Kind, string Name, string Pointer);
 
-    public static void Check(IReadOnlyList<ClusterPlan> clusters, List<Diagnostic> diagnostics)
+    /// <summary>Where each namespaced core object is rendered: (kind, namespace, name) to its clusters.</summary>
+    public static IReadOnlyDictionary<(string Kind, string Namespace, string Name), SortedSet<string>> Index(IEnumerable<(Model.FederatedResource Resource, IReadOnlyCollection<string> Clusters)> placed)
     {
         var where = new Dictionary<(string Kind, string Namespace, string Name), SortedSet<string>>();
-        foreach (var cluster in clusters)
+        foreach (var (resource, clusters) in placed)
         {
-            foreach (var item in cluster.Objects)
-            {
-                if (item.Source.Target.Group.Length != 0 || !item.Source.Target.Namespaced) continue;
-                var key = (item.Kind, item.Source.Namespace ?? string.Empty, item.Source.Name);
-                if (!where.TryGetValue(key, out var set)) where[key] = set = new SortedSet<string>(StringComparer.Ordinal);
-                set.Add(cluster.Cluster);
-            }
+            if (resource.Target.Group.Length != 0 || !resource.Target.Namespaced) continue;
+            var key = (resource.Target.Kind, resource.Namespace ?? string.Empty, resource.Name);
+            if (!where.TryGetValue(key, out var set)) where[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+            set.UnionWith(clusters);
         }
 
-        foreach (var cluster in clusters)
+        return where;
+    }
+
+    public static void CheckCluster(ClusterPlan cluster, IReadOnlyDictionary<(string Kind, string Namespace, string Name), SortedSet<string>> where, List<Diagnostic> diagnostics)
+    {
+        foreach (var item in cluster.Objects)
         {
-            foreach (var item in cluster.Objects)
+            var ns = item.Source.Namespace ?? string.Empty;
+            foreach (var reference in References(item).DistinctBy(r => (r.Kind, r.Name)))
             {
-                var ns = item.Source.Namespace ?? string.Empty;
-                foreach (var reference in References(item).DistinctBy(r => (r.Kind, r.Name)))
-                {
-                    var present = where.GetValueOrDefault((reference.Kind, ns, reference.Name));
-                    if (present is not null && present.Contains(cluster.Cluster)) continue;
-                    var elsewhere = present is null
-                        ? "no input renders it anywhere, so it must already exist there"
-                        : "it is rendered for " + string.Join(", ", present);
-                    diagnostics.Add(ValidationDiagnostics.MissingReference(
-                        item.Source.Document.At(ObjectValidator.TemplatePointer(reference.Pointer)), item.Source.DisplayName, cluster.Cluster,
-                        $"{reference.Kind} {ns}/{reference.Name}", elsewhere));
-                }
+                var present = where.GetValueOrDefault((reference.Kind, ns, reference.Name));
+                if (present is not null && present.Contains(cluster.Cluster)) continue;
+                var elsewhere = present is null
+                    ? "no input renders it anywhere, so it must already exist there"
+                    : "it is rendered for " + string.Join(", ", present);
+                diagnostics.Add(ValidationDiagnostics.MissingReference(
+                    item.Source.Document.At(ObjectValidator.TemplatePointer(reference.Pointer)), item.Source.DisplayName, cluster.Cluster,
+                    $"{reference.Kind} {ns}/{reference.Name}", elsewhere));
             }
         }
     }
