@@ -29,7 +29,7 @@ public static partial class ObjectRules
 
         if (PodTemplatePointer(type) is { } template)
         {
-            var templateNode = Node(obj, template);
+            var templateNode = obj.At(template);
             CheckWorkloadShape(obj, type, template, findings);
             CheckLabels(templateNode.Get("metadata").Get("labels"), template + "/metadata/labels", findings);
             CheckSelector(obj, type, template, findings);
@@ -70,10 +70,10 @@ public static partial class ObjectRules
     private static void CheckWorkloadShape(JsonObject obj, TargetType type, string template, List<Finding> findings)
     {
         var missing = new List<string>();
-        if (type.Group == "apps" && Node(obj, "/spec/selector") is null) missing.Add("spec.selector");
-        if (Node(obj, template + "/spec/containers") is not JsonArray { Count: > 0 }) missing.Add(template.TrimStart('/').Replace('/', '.') + ".spec.containers");
+        if (type.Group == "apps" && obj.At("/spec/selector") is null) missing.Add("spec.selector");
+        if (obj.At(template + "/spec/containers") is not JsonArray { Count: > 0 }) missing.Add(template.TrimStart('/').Replace('/', '.') + ".spec.containers");
         if (missing.Count == 0) return;
-        var at = Node(obj, template + "/spec") is not null ? template + "/spec" : Node(obj, template) is not null ? template : Node(obj, "/spec") is not null ? "/spec" : "/kind";
+        var at = obj.At(template + "/spec") is not null ? template + "/spec" : obj.At(template) is not null ? template : obj.At("/spec") is not null ? "/spec" : "/kind";
         findings.Add(new(at, FindingRule.PodTemplate, $"a {type.Kind} needs {string.Join(" and ", missing)} (with at least one container), and this one has none: is part of the template missing?"));
     }
 
@@ -114,8 +114,8 @@ public static partial class ObjectRules
         if (type.Kind == "CronJob") return;
         if (type.Kind == "Job" && obj["spec"].Get("manualSelector")?.GetValueKind() != System.Text.Json.JsonValueKind.True) return;
         const string selectorPointer = "/spec/selector";
-        if (Node(obj, selectorPointer) is not JsonObject selector) return;
-        var labels = (Node(obj, template + "/metadata/labels") as JsonObject ?? [])
+        if (obj.At(selectorPointer) is not JsonObject selector) return;
+        var labels = (obj.At(template + "/metadata/labels") as JsonObject ?? [])
             .Where(p => JsonKinds.IsString(p.Value, out _))
             .ToDictionary(p => p.Key, p => (string?)p.Value ?? string.Empty, StringComparer.Ordinal);
         foreach (var (key, value) in selector["matchLabels"] as JsonObject ?? [])
@@ -237,21 +237,6 @@ public static partial class ObjectRules
         return null;
     }
 
-    private static JsonNode? Node(JsonObject obj, string pointer)
-    {
-        JsonNode? current = obj;
-        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            current = current switch
-            {
-                JsonObject o => o[Pointer.Unescape(segment)],
-                JsonArray a when int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
-                _ => null,
-            };
-        }
 
-        return current;
-    }
-
-    private static string? Str(JsonObject obj, string pointer) => JsonKinds.IsString(Node(obj, pointer), out var s) ? s : null;
+    private static string? Str(JsonObject obj, string pointer) => JsonKinds.IsString(obj.At(pointer), out var s) ? s : null;
 }

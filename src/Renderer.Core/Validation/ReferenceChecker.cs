@@ -64,7 +64,7 @@ public static class ReferenceChecker
 
         var template = ObjectRules.PodTemplatePointer(type);
         var podPointer = template is null ? type.Group.Length == 0 && type.Kind == "Pod" ? "/spec" : null : template + "/spec";
-        if (podPointer is null || Node(obj, podPointer) is not JsonObject pod) yield break;
+        if (podPointer is null || obj.At(podPointer) is not JsonObject pod) yield break;
 
         if (Text(pod["serviceAccountName"]) is { Length: > 0 } account && account != "default")
         {
@@ -130,10 +130,4 @@ public static class ReferenceChecker
 
     private static string? Text(JsonNode? node) => JsonKinds.IsString(node, out var text) ? text : null;
 
-    private static JsonNode? Node(JsonObject obj, string pointer)
-    {
-        JsonNode? current = obj;
-        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)) current = current is JsonObject o ? o[Pointer.Unescape(segment)] : null;
-        return current;
-    }
 }
