@@ -66,9 +66,19 @@ public static class CliApp
             AllowMultipleArgumentsPerToken = false,
         };
 
+        public Option<string[]> Clusters { get; } = new("--cluster")
+        {
+            Description = "Render only this cluster (repeatable).",
+        };
+
+        public Option<string?> Shard { get; } = new("--shard")
+        {
+            Description = "Render only shard I of N (I/N, 1-based): a stable partition of the clusters for parallel CI jobs.",
+        };
+
         public Option<string> Format { get; } = new("--diagnostics-format")
         {
-            Description = "How diagnostics are printed on stderr: text or json (one object per line).",
+            Description = "How diagnostics are printed on stderr: text, json (one object per line), github (workflow annotations) or sarif (SARIF 2.1.0).",
             DefaultValueFactory = _ => "text",
         };
 
@@ -85,6 +95,8 @@ public static class CliApp
             command.Add(Inputs);
             command.Add(Strict);
             command.Add(Schemas);
+            command.Add(Clusters);
+            command.Add(Shard);
             command.Add(Format);
             command.Add(MaxFileSize);
             command.Add(MaxTotalSize);
@@ -104,8 +116,14 @@ public static class CliApp
                 case "json":
                     format = DiagnosticFormat.Json;
                     break;
+                case "github":
+                    format = DiagnosticFormat.GitHub;
+                    break;
+                case "sarif":
+                    format = DiagnosticFormat.Sarif;
+                    break;
                 case var other:
-                    problems.Add(CliDiagnostics.InvalidOption("--diagnostics-format", other ?? string.Empty, "use text or json"));
+                    problems.Add(CliDiagnostics.InvalidOption("--diagnostics-format", other ?? string.Empty, "use text, json, github or sarif"));
                     break;
             }
 
@@ -124,29 +142,57 @@ public static class CliApp
             var nodes = parsed.GetValue(MaxNodes);
             if (depth < 1) problems.Add(CliDiagnostics.InvalidOption("--max-depth", depth.ToString(CultureInfo.InvariantCulture), "give a positive number"));
             if (nodes < 1) problems.Add(CliDiagnostics.InvalidOption("--max-nodes", nodes.ToString(CultureInfo.InvariantCulture), "give a positive number"));
+            var filter = ClusterFilter.All;
+            var names = parsed.GetValue(Clusters) ?? [];
+            var shard = parsed.GetValue(Shard);
+            var (index, count) = (1, 1);
+            if (shard is not null)
+            {
+                var parts = shard.Split('/');
+                if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out index)
+                    || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || index < 1 || index > count)
+                {
+                    problems.Add(CliDiagnostics.InvalidOption("--shard", shard, "write I/N with 1 <= I <= N, such as 2/4"));
+                }
+            }
+
+            if (names.Length > 0 || count > 1) filter = new ClusterFilter(names.Length > 0 ? names.ToHashSet(StringComparer.Ordinal) : null, index, count);
             if (problems.Count > 0) return (null, format, problems);
 
             var limits = new LoadLimits { MaxFileBytes = fileSize, MaxTotalBytes = totalSize, MaxDepth = depth, MaxNodes = nodes };
-            return (new RenderOptions { Strict = parsed.GetValue(Strict), Limits = limits }, format, problems);
+            return (new RenderOptions { Strict = parsed.GetValue(Strict), Limits = limits, Clusters = filter }, format, problems);
         }
     }
 
-    private static Option<string> OutputOption() => new("--output", "-o")
+    private static Option<string?> OutputOption(bool required = true) => new("--output", "-o")
     {
         Description = "The output directory: one folder per member cluster, each with a kustomization.yaml.",
-        Required = true,
+        Required = required,
     };
 
     private static Command RenderCommand(CliContext context)
     {
         var common = new Common();
-        var output = OutputOption();
+        var output = OutputOption(required: false);
         var force = new Option<bool>("--force") { Description = "Write into a directory fedrender did not create, and overwrite files it did not write." };
+        var stdout = new Option<bool>("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output." };
         var command = new Command("render", "Render every member cluster's manifests into --output. Nothing is written when any error is found.");
         common.AddTo(command);
         command.Add(output);
         command.Add(force);
-        command.SetAction(parsed => new Session(context, common, parsed).Render(parsed.GetValue(output) ?? string.Empty, parsed.GetValue(force)));
+        command.Add(stdout);
+        command.SetAction(parsed =>
+        {
+            var session = new Session(context, common, parsed);
+            if (parsed.GetValue(stdout)) return session.RenderToStdout(parsed.GetValue(common.Clusters) ?? []);
+            if (parsed.GetValue(output) is not { } directory)
+            {
+                context.Error.Write("fedrender: Option '--output' is required (or --stdout with --cluster).\n");
+                return UsageOrIo;
+            }
+
+            return session.Render(directory, parsed.GetValue(force));
+        });
         return command;
     }
 
@@ -193,6 +239,7 @@ public static class CliApp
     private sealed class Session(CliContext context, Common common, ParseResult parsed)
     {
         private DiagnosticPrinter printer = new(context.Error, DiagnosticFormat.Text);
+        private ClusterFilter filter = ClusterFilter.All;
 
         public int Validate()
         {
@@ -200,6 +247,42 @@ public static class CliApp
             if (result is null) return exit;
             Summarize(result.Diagnostics, result.HasErrors ? "nothing written" : "valid");
             return result.HasErrors ? Failed : Ok;
+        }
+
+        public int RenderToStdout(IReadOnlyList<string> clusters)
+        {
+            if (clusters.Count != 1)
+            {
+                context.Error.Write("fedrender: --stdout prints one cluster; name it with --cluster NAME.\n");
+                return UsageOrIo;
+            }
+
+            var (result, exit) = RenderInputs(excludeDirectory: null);
+            if (result is null) return exit;
+            if (result.HasErrors)
+            {
+                Summarize(result.Diagnostics, "nothing printed");
+                return Failed;
+            }
+
+            var cluster = result.Clusters.SingleOrDefault();
+            if (cluster is null)
+            {
+                Summarize(result.Diagnostics, $"cluster \"{clusters[0]}\" receives nothing (is it registered, and is anything placed on it?)");
+                return Failed;
+            }
+
+            // In apply order, as the cluster's kustomization.yaml lists them.
+            var byPath = cluster.Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
+            var order = byPath[Core.Output.ManifestLayout.KustomizationFile].Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..]);
+            foreach (var path in order)
+            {
+                context.Out.Write("---\n");
+                context.Out.Write(byPath[path]);
+            }
+
+            Summarize(result.Diagnostics, $"{DiagnosticPrinter.Plural(byPath.Count - 1, "object")} of cluster {cluster.Cluster} printed");
+            return Ok;
         }
 
         public int Render(string output, bool force)
@@ -227,7 +310,11 @@ public static class CliApp
             IReadOnlyList<Diagnostic> diagnostics;
             try
             {
-                staged = target.Begin(owned, foreign);
+                // With --cluster or --shard, the other clusters' files stay as they are.
+                var keepOwned = options.Clusters.IsAll
+                    ? new HashSet<string>(StringComparer.Ordinal)
+                    : owned.Where(o => !options.Clusters.Includes(o.Split('/')[0])).ToHashSet(StringComparer.Ordinal);
+                staged = target.Begin(owned, foreign, keepOwned);
                 diagnostics = FederationRenderer.RenderTo(files, options, staged.Write);
             }
             catch (Exception e) when (target.WriteFailure(e) is { } failure)
@@ -349,7 +436,7 @@ public static class CliApp
                 else if (!existing.AsSpan().SequenceEqual(content)) changes[relative] = '~';
             }
 
-            foreach (var relative in owned.Where(o => !tree.ContainsKey(o))) changes[relative] = '-';
+            foreach (var relative in owned.Where(o => !tree.ContainsKey(o) && filter.Includes(o.Split('/')[0]))) changes[relative] = '-';
             if (changes.Count == 0)
             {
                 Summarize(result.Diagnostics, $"{target.Display} is up to date");
@@ -386,6 +473,7 @@ public static class CliApp
                 return (null, UsageOrIo);
             }
 
+            filter = options.Clusters;
             var (files, inputDiagnostics, ioFailed) = Collect(options, excludeDirectory);
             if (ioFailed) return (null, UsageOrIo);
 
@@ -404,6 +492,8 @@ public static class CliApp
 
         private void Summarize(IReadOnlyCollection<Diagnostic> diagnostics, string outcome)
         {
+            printer.Flush();
+            if (!printer.AllowsSummary) return;
             var counts = DiagnosticPrinter.Count(diagnostics);
             context.Error.Write($"fedrender: {(counts.Length > 0 ? counts + "; " : string.Empty)}{outcome}\n");
         }

@@ -65,7 +65,7 @@ public static class FederationRenderer
             prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal)));
         }
 
-        var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Where(options.Clusters.Includes).Order(StringComparer.Ordinal).ToList();
         var index = options.Validate ? ReferenceChecker.Index(prepared.Select(p => (p.Resource, (IReadOnlyCollection<string>)p.Clusters))) : null;
         var perCluster = new List<Diagnostic>[clusters.Count];
         Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>

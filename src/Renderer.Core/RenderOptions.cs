@@ -20,5 +20,8 @@ public sealed record RenderOptions
     /// <summary>How many clusters are written in parallel; the output is the same for any value.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The clusters to render (all by default).</summary>
+    public ClusterFilter Clusters { get; init; } = ClusterFilter.All;
+
     public static RenderOptions Default { get; } = new();
 }

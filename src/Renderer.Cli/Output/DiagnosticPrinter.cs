@@ -5,17 +5,37 @@ using Renderer.Core.Diagnostics;
 
 namespace Renderer.Cli.Output;
 
-/// <summary>Prints diagnostics as compiler-style lines or as one JSON object per line.</summary>
+/// <summary>
+/// Prints diagnostics in the chosen format. Line formats print as they go; SARIF collects everything and
+/// writes one log when the run ends (<see cref="Flush"/>).
+/// </summary>
 public sealed class DiagnosticPrinter(TextWriter writer, DiagnosticFormat format)
 {
+    private readonly List<Diagnostic> collected = [];
+
+    /// <summary>Whether a human summary line may follow on the same stream (not inside machine-read formats).</summary>
+    public bool AllowsSummary => format is DiagnosticFormat.Text or DiagnosticFormat.GitHub;
+
     public void Print(IEnumerable<Diagnostic> diagnostics)
     {
-        foreach (var diagnostic in diagnostics) writer.Write(Format(diagnostic, format));
+        foreach (var diagnostic in diagnostics)
+        {
+            if (format == DiagnosticFormat.Sarif) collected.Add(diagnostic);
+            else writer.Write(Format(diagnostic, format));
+        }
+    }
+
+    public void Flush()
+    {
+        if (format != DiagnosticFormat.Sarif) return;
+        writer.Write(Sarif(collected));
+        collected.Clear();
     }
 
     public static string Format(Diagnostic diagnostic, DiagnosticFormat format) => format switch
     {
         DiagnosticFormat.Json => Json(diagnostic) + "\n",
+        DiagnosticFormat.GitHub => GitHub(diagnostic) + "\n",
         _ => diagnostic + "\n",
     };
 
@@ -36,6 +56,105 @@ public sealed class DiagnosticPrinter(TextWriter writer, DiagnosticFormat format
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary><c>::error file=F,line=L,col=C,title=FR1234::message</c>, escaped as GitHub's workflow commands require.</summary>
+    private static string GitHub(Diagnostic diagnostic)
+    {
+        var command = diagnostic.Severity switch
+        {
+            Core.Diagnostics.Severity.Error => "error",
+            Core.Diagnostics.Severity.Warning => "warning",
+            _ => "notice",
+        };
+        var properties = new List<string>();
+        if (!diagnostic.Location.IsNone)
+        {
+            properties.Add("file=" + EscapeProperty(diagnostic.Location.File));
+            if (diagnostic.Location.Line > 0)
+            {
+                properties.Add("line=" + diagnostic.Location.Line.ToString(CultureInfo.InvariantCulture));
+                properties.Add("col=" + diagnostic.Location.Column.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        properties.Add("title=" + EscapeProperty(diagnostic.Code));
+        return $"::{command} {string.Join(',', properties)}::{EscapeData(diagnostic.Message)}";
+    }
+
+    private static string EscapeData(string text) =>
+        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string EscapeProperty(string text) =>
+        EscapeData(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+
+    /// <summary>A SARIF 2.1.0 log with one run: a rule per code used, a result per diagnostic.</summary>
+    public static string Sarif(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", "fedrender");
+            json.WriteString("version", CliApp.Version);
+            json.WriteStartArray("rules");
+            foreach (var code in diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", code);
+                json.WriteString("helpUri", "docs/diagnostics.md#" + code.ToLowerInvariant());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartArray("results");
+            foreach (var diagnostic in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", diagnostic.Code);
+                json.WriteString("level", diagnostic.Severity switch { Core.Diagnostics.Severity.Error => "error", Core.Diagnostics.Severity.Warning => "warning", _ => "note" });
+                json.WriteStartObject("message");
+                json.WriteString("text", diagnostic.Message);
+                json.WriteEndObject();
+                if (!diagnostic.Location.IsNone)
+                {
+                    json.WriteStartArray("locations");
+                    json.WriteStartObject();
+                    json.WriteStartObject("physicalLocation");
+                    json.WriteStartObject("artifactLocation");
+                    json.WriteString("uri", diagnostic.Location.File);
+                    json.WriteEndObject();
+                    if (diagnostic.Location.Line > 0)
+                    {
+                        json.WriteStartObject("region");
+                        json.WriteNumber("startLine", diagnostic.Location.Line);
+                        json.WriteNumber("startColumn", diagnostic.Location.Column);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     public static string Severity(Severity severity) => severity switch

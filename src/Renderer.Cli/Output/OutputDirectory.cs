@@ -58,11 +58,11 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
     }
 
     /// <summary>Starts a new tree beside the directory; clusters are written into it as they are rendered.</summary>
-    public StagedOutput Begin(IReadOnlySet<string> owned, IReadOnlyList<string> foreign)
+    public StagedOutput Begin(IReadOnlySet<string> owned, IReadOnlyList<string> foreign, IReadOnlySet<string> keepOwned)
     {
         fs.DeleteDirectory(NewTree);
         fs.CreateDirectory(NewTree);
-        return new StagedOutput(this, NewTree, owned, foreign.ToHashSet(StringComparer.Ordinal));
+        return new StagedOutput(this, NewTree, owned, foreign.ToHashSet(StringComparer.Ordinal), keepOwned);
     }
 
     /// <summary>Writes one file of the new tree, creating its folder.</summary>
@@ -74,7 +74,7 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
     }
 
     /// <summary>Completes the new tree (kept files, manifest) and swaps it in for the directory, all or nothing.</summary>
-    internal Diagnostic? Commit(IReadOnlyCollection<string> written, IReadOnlyList<string> keep)
+    internal Diagnostic? Commit(IReadOnlyCollection<string> written, IReadOnlyList<string> keep, IReadOnlyCollection<string> stillOwned)
     {
         var staging = NewTree;
         try
@@ -84,7 +84,7 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
                 if (!written.Contains(relative)) WriteStaged(relative, fs.ReadAllBytes(Path.Combine(path, relative)));
             }
 
-            WriteStaged(ManifestFile.Name, ManifestFile.Write(written));
+            WriteStaged(ManifestFile.Name, ManifestFile.Write(written.Concat(stillOwned)));
         }
         catch (Exception e) when (IsIo(e))
         {

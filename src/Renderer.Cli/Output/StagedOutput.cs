@@ -9,7 +9,7 @@ namespace Renderer.Cli.Output;
 /// threads. It records what was written, which files fedrender did not write it would overwrite, and whether
 /// anything differs from the current output; <see cref="Commit"/> swaps it in, <see cref="Abort"/> drops it.
 /// </summary>
-public sealed class StagedOutput(OutputDirectory directory, string root, IReadOnlySet<string> owned, IReadOnlySet<string> foreign)
+public sealed class StagedOutput(OutputDirectory directory, string root, IReadOnlySet<string> owned, IReadOnlySet<string> foreign, IReadOnlySet<string> keepOwned)
 {
     private readonly object gate = new();
     private readonly HashSet<string> written = new(StringComparer.Ordinal);
@@ -55,11 +55,12 @@ public sealed class StagedOutput(OutputDirectory directory, string root, IReadOn
     {
         get
         {
-            lock (gate) return !changed && written.Count == owned.Count && written.All(owned.Contains) && directory.ManifestIs(written);
+            lock (gate) return !changed && written.Count + keepOwned.Count == owned.Count && written.All(owned.Contains) && directory.ManifestIs(written.Concat(keepOwned).ToList());
         }
     }
 
-    public Diagnostic? Commit(IReadOnlyList<string> keep) => directory.Commit(written, keep);
+    /// <summary>Swaps the new tree in, keeping <paramref name="keep"/> (files fedrender did not write) and the owned files of clusters this render did not select.</summary>
+    public Diagnostic? Commit(IReadOnlyList<string> keep) => directory.Commit(written, [.. keep, .. keepOwned], keepOwned);
 
     public void Abort() => directory.Abort();
 }
