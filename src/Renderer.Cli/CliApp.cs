@@ -47,6 +47,7 @@ public static class CliApp
         root.Add(CheckCommand(context));
         root.Add(ValidateCommand(context));
         root.Add(FederateCommand(context));
+        root.Add(DiffCommand(context));
         return root;
     }
 
@@ -213,6 +214,19 @@ public static class CliApp
         var command = new Command("validate", "Run every check and write nothing.");
         common.AddTo(command);
         command.SetAction(parsed => new Session(context, common, parsed).Validate());
+        return command;
+    }
+
+    private static Command DiffCommand(CliContext context)
+    {
+        var common = new Common();
+        var output = OutputOption();
+        var format = new Option<string>("--format") { Description = "text (unified diffs, coloured on a terminal) or markdown (a pull-request comment).", DefaultValueFactory = _ => "text" };
+        var command = new Command("diff", "Show what render would change in --output, per cluster: added, removed and changed files with unified diffs. Exit 0 when nothing changes, 1 otherwise.");
+        common.AddTo(command);
+        command.Add(output);
+        command.Add(format);
+        command.SetAction(parsed => new Session(context, common, parsed).Diff(parsed.GetValue(output) ?? string.Empty, parsed.GetValue(format) ?? "text"));
         return command;
     }
 
@@ -411,6 +425,35 @@ public static class CliApp
 
             Summarize(all, $"{DiagnosticPrinter.Plural(result.Documents, "document")} written to {output}");
             return Ok;
+        }
+
+        public int Diff(string output, string format)
+        {
+            if (format is not ("text" or "markdown"))
+            {
+                printer.Print([CliDiagnostics.InvalidOption("--format", format, "use text or markdown")]);
+                return UsageOrIo;
+            }
+
+            var directory = Directory(output);
+            var (result, exit) = RenderInputs(directory.Full);
+            if (result is null) return exit;
+            if (result.HasErrors)
+            {
+                Summarize(result.Diagnostics, "nothing compared");
+                return Failed;
+            }
+
+            var target = directory.Output;
+            if (target.CheckPath() is { } pathProblem) return Fail(result.Diagnostics, [pathProblem]);
+            var tree = OutputTree.From(result.Clusters);
+            var (owned, _, _) = target.Inventory();
+            var removed = owned.Where(o => !tree.ContainsKey(o) && filter.Includes(o.Split('/')[0]));
+            var changes = Renderer.Cli.Diff.OutputDiff.Compute(tree, relative => owned.Contains(relative) ? target.ReadOwned(relative) : null, removed);
+            if (format == "markdown") Renderer.Cli.Diff.DiffWriter.Markdown(context.Out, changes);
+            else Renderer.Cli.Diff.DiffWriter.Text(context.Out, changes, context.OutIsTerminal);
+            Summarize(result.Diagnostics, changes.Count == 0 ? $"{target.Display} would not change" : $"{DiagnosticPrinter.Plural(changes.Count, "file")} would change in {target.Display}");
+            return changes.Count == 0 ? Ok : Failed;
         }
 
         public int Check(string output)

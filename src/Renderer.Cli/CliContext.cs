@@ -8,9 +8,13 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> O
     /// <summary>Whether stderr is an interactive terminal (progress is shown only there).</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>Whether stdout is an interactive terminal (diffs are coloured only there).</summary>
+    public bool OutIsTerminal { get; init; }
+
     public static CliContext FromProcess() =>
         new(Console.Out, Console.Error, Console.OpenStandardInput, Directory.GetCurrentDirectory(), new PhysicalFileSystem())
         {
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            OutIsTerminal = !Console.IsOutputRedirected,
         };
 }

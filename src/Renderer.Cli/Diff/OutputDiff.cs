@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using DiffPlex;
+using DiffPlex.Renderer;
+using Renderer.Core.Input;
+using Renderer.Core.Output;
+
+namespace Renderer.Cli.Diff;
+
+/// <summary>
+/// What render would change in an output directory, as unified diffs of the YAML. Secret values never appear:
+/// a Secret's data and stringData values are shown as a short hash, so a change is visible but not its content.
+/// </summary>
+public static class OutputDiff
+{
+    public static IReadOnlyList<FileChange> Compute(IReadOnlyDictionary<string, byte[]> rendered, Func<string, byte[]?> existing, IEnumerable<string> removed)
+    {
+        var changes = new List<FileChange>();
+        foreach (var (relative, content) in rendered)
+        {
+            var before = existing(relative);
+            if (before is not null && before.AsSpan().SequenceEqual(content)) continue;
+            changes.Add(Change(relative, before is null ? "added" : "changed", before, content));
+        }
+
+        foreach (var relative in removed) changes.Add(Change(relative, "removed", existing(relative), null));
+        return changes.OrderBy(c => c.Cluster, StringComparer.Ordinal).ThenBy(c => c.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private static FileChange Change(string relative, string kind, byte[]? before, byte[]? after)
+    {
+        var slash = relative.IndexOf('/', StringComparison.Ordinal);
+        var cluster = relative[..slash];
+        var path = relative[(slash + 1)..];
+        var diff = UnidiffRenderer.GenerateUnidiff(Safe(before), Safe(after), "a/" + relative, "b/" + relative, ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
+        return new FileChange(cluster, path, kind, diff);
+    }
+
+    /// <summary>The file's text with Secret values replaced by a hash of each value.</summary>
+    private static string Safe(byte[]? content)
+    {
+        if (content is null) return string.Empty;
+        var text = Encoding.UTF8.GetString(content);
+        if (!text.Contains("kind: Secret\n", StringComparison.Ordinal)) return text;
+        var (documents, _) = YamlLoader.Load(new SourceFile("secret.yaml", content));
+        if (documents.FirstOrDefault()?.Root is not JsonObject secret) return "# a Secret whose values are not shown\n";
+        foreach (var field in new[] { "data", "stringData" })
+        {
+            if (secret[field] is not JsonObject values) continue;
+            foreach (var key in values.Select(p => p.Key).ToList()) values[key] = Hash(values[key]);
+        }
+
+        return YamlEmitter.Emit(secret);
+    }
+
+    private static string Hash(JsonNode? value) =>
+        "<hidden, sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value?.ToJsonString() ?? "null")))[..12].ToLowerInvariant() + ">";
+}
