@@ -249,6 +249,30 @@ public static class CliApp
         return command;
     }
 
+    /// <summary>Progress on stderr while clusters are written, only when stderr is a terminal; silent otherwise.</summary>
+    private sealed class Progress(CliContext context)
+    {
+        private readonly object gate = new();
+        private int clusters;
+        private int objects;
+
+        public void ClusterDone(int written)
+        {
+            if (!context.ErrorIsTerminal) return;
+            lock (gate)
+            {
+                clusters++;
+                objects += written;
+                context.Error.Write($"\rfedrender: {DiagnosticPrinter.Plural(clusters, "cluster")} done, {DiagnosticPrinter.Plural(objects, "object")} written");
+            }
+        }
+
+        public void Done()
+        {
+            if (context.ErrorIsTerminal && clusters > 0) context.Error.Write("\r\u001b[K");
+        }
+    }
+
     /// <summary>One invocation: reads the inputs, renders, reports, and (for render) writes.</summary>
     private sealed class Session(CliContext context, Common common, ParseResult parsed)
     {
@@ -329,7 +353,14 @@ public static class CliApp
                     ? new HashSet<string>(StringComparer.Ordinal)
                     : owned.Where(o => !options.Clusters.Includes(o.Split('/')[0])).ToHashSet(StringComparer.Ordinal);
                 staged = target.Begin(owned, foreign, keepOwned);
-                diagnostics = FederationRenderer.RenderTo(files, options, staged.Write);
+                var progress = new Progress(context);
+                var writer = staged;
+                diagnostics = FederationRenderer.RenderTo(files, options, cluster =>
+                {
+                    writer.Write(cluster);
+                    progress.ClusterDone(cluster.Files.Count - 1);
+                });
+                progress.Done();
             }
             catch (Exception e) when (target.WriteFailure(e) is { } failure)
             {
