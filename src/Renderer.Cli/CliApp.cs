@@ -48,6 +48,7 @@ public static class CliApp
         root.Add(ValidateCommand(context));
         root.Add(FederateCommand(context));
         root.Add(DiffCommand(context));
+        root.Add(ExplainCommand(context));
         return root;
     }
 
@@ -227,6 +228,17 @@ public static class CliApp
         command.Add(output);
         command.Add(format);
         command.SetAction(parsed => new Session(context, common, parsed).Diff(parsed.GetValue(output) ?? string.Empty, parsed.GetValue(format) ?? "text"));
+        return command;
+    }
+
+    private static Command ExplainCommand(CliContext context)
+    {
+        var common = new Common();
+        var field = new Option<string?>("--field") { Description = "Explain only this field of the object (a JSON pointer such as /spec/replicas)." };
+        var command = new Command("explain", "Why KIND/NAMESPACE/NAME (or KIND/NAME) is or is not on a cluster, and where each of its fields came from: the template line or the override that set it last. Usage: fedrender explain [INPUT...] --cluster CLUSTER KIND/NAMESPACE/NAME");
+        common.AddTo(command);
+        command.Add(field);
+        command.SetAction(parsed => new Session(context, common, parsed).Explain(parsed.GetValue(field)));
         return command;
     }
 
@@ -455,6 +467,66 @@ public static class CliApp
             }
 
             Summarize(all, $"{DiagnosticPrinter.Plural(result.Documents, "document")} written to {output}");
+            return Ok;
+        }
+
+        public int Explain(string? field)
+        {
+            var clusters = parsed.GetValue(common.Clusters) ?? [];
+            if (clusters.Length != 1)
+            {
+                context.Error.Write("fedrender: explain needs exactly one --cluster NAME\n");
+                return UsageOrIo;
+            }
+
+            var cluster = clusters[0];
+            var arguments = (parsed.GetValue(common.Inputs) ?? []).ToList();
+            if (arguments.Count == 0 || arguments[^1].Split('/') is not { Length: 2 or 3 } parts)
+            {
+                context.Error.Write("fedrender: name the object last, as KIND/NAMESPACE/NAME (or KIND/NAME for a cluster-scoped one)\n");
+                return UsageOrIo;
+            }
+
+            var (options, format, problems) = common.Read(parsed);
+            printer = new DiagnosticPrinter(context.Error, format);
+            if (options is null)
+            {
+                printer.Print(problems);
+                return UsageOrIo;
+            }
+
+            var inputs = arguments[..^1];
+            var (files, inputDiagnostics, ioFailed) = new InputCollector(context, options.Limits).Collect(inputs, null);
+            if (ioFailed)
+            {
+                printer.Print(inputDiagnostics);
+                return UsageOrIo;
+            }
+
+            var (kind, ns, name) = parts.Length == 3 ? (parts[0], parts[1], parts[2]) : (parts[0], (string?)null, parts[1]);
+            var (explanation, diagnostics) = FederationRenderer.Explain(files, options, cluster, kind, ns, name, field);
+            var all = DiagnosticOrder.Sort(inputDiagnostics.Concat(diagnostics));
+            printer.Print(all);
+            if (explanation is null)
+            {
+                Summarize(all, $"no federated document renders {arguments[^1]}");
+                return Failed;
+            }
+
+            var output = context.Out;
+            output.Write($"{explanation.Object} on cluster \"{explanation.Cluster}\": {(explanation.Rendered ? "rendered" : "not rendered")}\n");
+            foreach (var step in explanation.Steps)
+            {
+                output.Write($"  {step.Topic,-10} {step.Text}{(step.Location.IsNone ? string.Empty : $" [{step.Location}]")}\n");
+            }
+
+            if (explanation.Fields.Count > 0) output.Write("fields:\n");
+            foreach (var origin in explanation.Fields)
+            {
+                output.Write($"  {origin.Pointer} = {origin.Value}\n      {origin.Origin}{(origin.Location.IsNone ? string.Empty : $" [{origin.Location}]")}\n");
+            }
+
+            Summarize(all, "explained");
             return Ok;
         }
 

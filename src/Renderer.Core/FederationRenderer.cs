@@ -96,6 +96,20 @@ public static class FederationRenderer
             : diagnostics));
     }
 
+    /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it.</summary>
+    public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var documents = Load(inputs, options.Limits, diagnostics);
+        var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
+        diagnostics.AddRange(bindDiagnostics);
+        var federation = ReplicaScheduler.Apply(bound, diagnostics);
+        var scope = federation.Config?.Scope ?? options.Scope;
+        var placements = NamespacePlacement.Resolve(federation, scope, diagnostics);
+        var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
+        return (explanation, DiagnosticOrder.Sort(SecretRedactor.Redact(documents, diagnostics)));
+    }
+
     private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
