@@ -59,7 +59,9 @@ public static class FederationRenderer
             var templateFindings = options.Validate ? ObjectValidator.CheckTemplate(resource, catalog, diagnostics) : [];
             var overrides = OverrideValidator.Plan(resource, diagnostics);
             var selection = placements[resource];
-            OverrideValidator.ReportUnselected(resource, overrides, selection, diagnostics);
+            // An override is stale only for a cluster the resource's own placement leaves out; the namespace gate is reported on its own.
+            var own = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, []);
+            OverrideValidator.ReportUnselected(resource, overrides, own.Valid ? own : selection, diagnostics);
             if (!overrides.Valid || !selection.Valid) continue;
             if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name)) continue;
             prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal)));
