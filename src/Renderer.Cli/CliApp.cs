@@ -49,6 +49,7 @@ public static class CliApp
         root.Add(FederateCommand(context));
         root.Add(DiffCommand(context));
         root.Add(ExplainCommand(context));
+        root.Add(PreviewCommand(context));
         return root;
     }
 
@@ -239,6 +240,23 @@ public static class CliApp
         common.AddTo(command);
         command.Add(field);
         command.SetAction(parsed => new Session(context, common, parsed).Explain(parsed.GetValue(field)));
+        return command;
+    }
+
+    private static Command PreviewCommand(CliContext context)
+    {
+        var common = new Common();
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "The HTML file to write (a directory gets preview.html in it).",
+            Required = true,
+        };
+        var groupBy = new Option<string?>("--group-by") { Description = "Group the cluster columns by this cluster label, such as region." };
+        var command = new Command("preview", "Write one self-contained HTML page of what every cluster gets: resources by clusters, replicas, where a cluster differs from the template, and each cell's YAML, overrides and diff.");
+        common.AddTo(command);
+        command.Add(output);
+        command.Add(groupBy);
+        command.SetAction(parsed => new Session(context, common, parsed).Preview(parsed.GetValue(output) ?? string.Empty, parsed.GetValue(groupBy)));
         return command;
     }
 
@@ -527,6 +545,45 @@ public static class CliApp
             }
 
             Summarize(all, "explained");
+            return Ok;
+        }
+
+        public int Preview(string output, string? groupBy)
+        {
+            var (options, format, problems) = common.Read(parsed);
+            printer = new DiagnosticPrinter(context.Error, format);
+            if (options is null)
+            {
+                printer.Print(problems);
+                return UsageOrIo;
+            }
+
+            var full = Path.GetFullPath(output, context.CurrentDirectory);
+            if (context.FileSystem.DirectoryExists(full)) full = Path.Combine(full, "preview.html");
+            var display = Path.GetRelativePath(context.CurrentDirectory, full).Replace('\\', '/');
+            var (files, inputDiagnostics, ioFailed) = Collect(options, excludeDirectory: null);
+            if (ioFailed) return UsageOrIo;
+            var preview = FederationRenderer.Preview(files.Where(f => Path.GetFullPath(f.Path, context.CurrentDirectory) != full).ToList(), options);
+            var all = DiagnosticOrder.Sort(inputDiagnostics.Concat(preview.Diagnostics));
+            printer.Print(all);
+            if (all.Any(d => d.IsError))
+            {
+                Summarize(all, "nothing written");
+                return Failed;
+            }
+
+            var html = Renderer.Cli.Preview.PreviewWriter.Html(preview with { Diagnostics = all }, groupBy);
+            try
+            {
+                context.FileSystem.WriteAllBytes(full, System.Text.Encoding.UTF8.GetBytes(html));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                printer.Print([CliDiagnostics.OutputWriteFailed(display, e.Message.TrimEnd('.'))]);
+                return Failed;
+            }
+
+            Summarize(all, $"preview of {DiagnosticPrinter.Plural(preview.Rows.Count, "resource")} on {DiagnosticPrinter.Plural(preview.Clusters.Count, "cluster")} written to {display}");
             return Ok;
         }
 

@@ -112,6 +112,24 @@ public static class FederationRenderer
         return (explanation, DiagnosticOrder.Sort(SecretRedactor.Redact(documents, diagnostics)));
     }
 
+    /// <summary>
+    /// The matrix of what every cluster gets, with the render's diagnostics; no rows when any error is found.
+    /// </summary>
+    public static Preview Preview(IReadOnlyList<SourceFile> inputs, RenderOptions options)
+    {
+        var rendered = Stream(inputs, options, _ => { });
+        if (rendered.Any(d => d.IsError)) return new Preview([], [], rendered);
+        var ignored = new List<Diagnostic>();
+        var documents = Load(inputs, options.Limits, ignored);
+        var (bound, _) = DocumentBinder.Bind(documents);
+        var federation = ReplicaScheduler.Apply(bound, ignored);
+        var scope = federation.Config?.Scope ?? options.Scope;
+        var placements = NamespacePlacement.Resolve(federation, scope, ignored);
+        var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var rows = PreviewBuilder.Build(federation, placements, scope, clusters.Select(c => c.Name).ToList());
+        return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
+    }
+
     private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>

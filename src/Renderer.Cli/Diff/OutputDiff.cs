@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using DiffPlex;
@@ -45,15 +44,7 @@ public static class OutputDiff
         if (!text.Contains("kind: Secret\n", StringComparison.Ordinal)) return text;
         var (documents, _) = YamlLoader.Load(new SourceFile("secret.yaml", content));
         if (documents.FirstOrDefault()?.Root is not JsonObject secret) return "# a Secret whose values are not shown\n";
-        foreach (var field in new[] { "data", "stringData" })
-        {
-            if (secret[field] is not JsonObject values) continue;
-            foreach (var key in values.Select(p => p.Key).ToList()) values[key] = Hash(values[key]);
-        }
-
+        SecretValues.Hide(secret);
         return YamlEmitter.Emit(secret);
     }
-
-    private static string Hash(JsonNode? value) =>
-        "<hidden, sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value?.ToJsonString() ?? "null")))[..12].ToLowerInvariant() + ">";
 }

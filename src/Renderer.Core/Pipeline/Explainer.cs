@@ -28,22 +28,7 @@ public static class Explainer
 
         var steps = new List<ExplanationStep>();
         var document = resource.Document;
-        var member = federation.Clusters.FirstOrDefault(c => c.Name == cluster);
-        if (member is null)
-        {
-            steps.Add(new("cluster", $"\"{cluster}\" is not a registered cluster (registered: {string.Join(", ", federation.Clusters.Select(c => c.Name))})", SourceLocation.None));
-            return new Explanation(resource.DisplayName, cluster, false, steps, []);
-        }
-
-        var own = OwnPlacement(resource, member, steps);
-        var placed = own && NamespaceGate(resource, federation, placements, scope, cluster, steps);
-        if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name))
-        {
-            steps.Add(new("namespace", $"Namespace {resource.Name} is a system namespace: no Namespace object is rendered, but it gates its resources (rule 14)", document.At("/metadata/name")));
-            placed = false;
-        }
-
-        if (!placed || !placements.TryGetValue(resource, out var selection) || !selection.Contains(cluster))
+        if (!Decide(resource, federation, placements, scope, cluster, steps))
         {
             return new Explanation(resource.DisplayName, cluster, false, steps, []);
         }
@@ -78,6 +63,34 @@ public static class Explainer
         }
 
         return new Explanation(resource.DisplayName, cluster, true, steps, fields);
+    }
+
+    /// <summary>Whether <paramref name="resource"/> lands on <paramref name="cluster"/>, with the steps that decided it (placement, namespace, scope).</summary>
+    public static bool Decide(
+        FederatedResource resource,
+        Federation federation,
+        IReadOnlyDictionary<FederatedResource, ClusterSelection> placements,
+        ControlPlaneScope scope,
+        string cluster,
+        List<ExplanationStep> steps)
+    {
+        var document = resource.Document;
+        var member = federation.Clusters.FirstOrDefault(c => c.Name == cluster);
+        if (member is null)
+        {
+            steps.Add(new("cluster", $"\"{cluster}\" is not a registered cluster (registered: {string.Join(", ", federation.Clusters.Select(c => c.Name))})", SourceLocation.None));
+            return false;
+        }
+
+        var own = OwnPlacement(resource, member, steps);
+        var placed = own && NamespaceGate(resource, federation, placements, scope, cluster, steps);
+        if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name))
+        {
+            steps.Add(new("namespace", $"Namespace {resource.Name} is a system namespace: no Namespace object is rendered, but it gates its resources (rule 14)", document.At("/metadata/name")));
+            placed = false;
+        }
+
+        return placed && placements.TryGetValue(resource, out var selection) && selection.Contains(cluster);
     }
 
     private static bool OwnPlacement(FederatedResource resource, MemberCluster cluster, List<ExplanationStep> steps)

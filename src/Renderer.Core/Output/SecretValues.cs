@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Renderer.Core.Output;
+
+/// <summary>
+/// Hides a Secret's values for display: each data and stringData value becomes a short hash, so a change is
+/// visible but never its content.
+/// </summary>
+public static class SecretValues
+{
+    /// <summary>Replaces the values of <c>data</c> and <c>stringData</c> in place.</summary>
+    public static void Hide(JsonObject secret)
+    {
+        foreach (var field in new[] { "data", "stringData" })
+        {
+            if (secret[field] is not JsonObject values) continue;
+            foreach (var key in values.Select(p => p.Key).ToList()) values[key] = Hash(values[key]);
+        }
+    }
+
+    /// <summary>Whether <paramref name="apiVersion"/>/<paramref name="kind"/> is the core Secret.</summary>
+    public static bool IsSecret(string? apiVersion, string? kind) => kind == "Secret" && apiVersion == "v1";
+
+    private static string Hash(JsonNode? value) =>
+        "<hidden, sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value?.ToJsonString() ?? "null")))[..12].ToLowerInvariant() + ">";
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Renderer.Cli;
+using Renderer.Cli.FileSystem;
+using Renderer.Core;
+using Renderer.Core.Input;
+using Renderer.Tests.Golden;
+using Renderer.Tests.Support;
+
+namespace Renderer.Tests.Cli;
+
+/// <summary>
+/// fedrender preview on the ELK example: the page is the recorded one (tests/cli-golden/preview-elk.html), its
+/// matrix is what render writes, it needs no network, and Secret values never reach it.
+/// </summary>
+public sealed partial class PreviewTests : IDisposable
+{
+    public static readonly string[] ElkArgs = ["preview", "examples/elk", "--group-by", "region", "--output"];
+
+    private readonly string temp = Directory.CreateTempSubdirectory("fedrender-preview-").FullName;
+
+    public void Dispose() => Directory.Delete(temp, recursive: true);
+
+    /// <summary>Writes the ELK preview into <paramref name="directory"/> and returns its path.</summary>
+    public static string WriteElkPreview(string directory)
+    {
+        var path = Path.Combine(directory, "preview.html");
+        var stderr = new StringWriter();
+        var context = new CliContext(new StringWriter(), stderr, () => Stream.Null, RepositoryPaths.Root, new PhysicalFileSystem());
+        var exit = CliApp.Run([.. ElkArgs, path], context);
+        Assert.True(exit == 0, stderr.ToString());
+        Assert.Contains("preview of 28 resources on 4 clusters written to", stderr.ToString(), StringComparison.Ordinal);
+        return path;
+    }
+
+    [Fact]
+    public void ElkPreviewIsAsRecorded()
+    {
+        var actual = File.ReadAllText(WriteElkPreview(temp));
+        var expectedPath = Path.Combine(RepositoryPaths.Root, "tests", "cli-golden", "preview-elk.html");
+        var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : null;
+        if (expected == actual) return;
+        var (update, refusal) = GoldenUpdater.Mode(Environment.GetEnvironmentVariable);
+        if (update)
+        {
+            File.WriteAllText(expectedPath, actual);
+            return;
+        }
+
+        var differences = GoldenComparison.Compare(new Dictionary<string, string>(StringComparer.Ordinal) { ["preview-elk.html"] = actual }, Path.Combine(RepositoryPaths.Root, "tests", "cli-golden"))
+            .Where(d => d.Path == "preview-elk.html").ToList();
+        Assert.Fail(GoldenComparison.Report("cli/preview-elk.html", differences) + (refusal ?? string.Empty));
+    }
+
+    [Fact]
+    public void MatrixIsWhatRenderWrites()
+    {
+        var html = File.ReadAllText(WriteElkPreview(temp));
+        var columns = HeaderCell().Matches(html).ToDictionary(m => m.Groups["c"].Value, m => m.Groups["name"].Value, StringComparer.Ordinal);
+        Assert.Equal(4, columns.Count);
+
+        var shown = new SortedSet<string>(StringComparer.Ordinal);
+        var replicasShown = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match row in ResourceRow().Matches(html))
+        {
+            var (ns, kind, name) = (row.Groups["ns"].Value, row.Groups["kind"].Value, row.Groups["name"].Value);
+            foreach (Match cell in Cell().Matches(row.Groups["cells"].Value))
+            {
+                if (cell.Groups["state"].Value == "absent") continue;
+                var key = $"{columns[cell.Groups["c"].Value]} {kind}/{ns}/{name}";
+                shown.Add(key);
+                if (int.TryParse(cell.Groups["text"].Value, out _)) replicasShown[key] = cell.Groups["text"].Value;
+            }
+        }
+
+        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "elk"), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f => new SourceFile(Path.GetRelativePath(RepositoryPaths.Root, f), File.ReadAllBytes(f))).ToList();
+        var result = FederationRenderer.Render(files, new RenderOptions());
+        Assert.False(result.HasErrors);
+        var rendered = new SortedSet<string>(StringComparer.Ordinal);
+        var replicasRendered = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cluster in result.Clusters)
+        {
+            foreach (var file in cluster.Files.Where(f => f.RelativePath != "kustomization.yaml"))
+            {
+                var (documents, _) = YamlLoader.Load(new SourceFile(file.RelativePath, System.Text.Encoding.UTF8.GetBytes(file.Content)));
+                var root = (JsonObject)documents.Single().Root!;
+                var kind = (string)root["kind"]!;
+                var ns = kind == "Namespace" ? string.Empty : (string?)root["metadata"]?["namespace"] ?? string.Empty;
+                var key = $"{cluster.Cluster} {kind}/{ns}/{(string)root["metadata"]!["name"]!}";
+                rendered.Add(key);
+                if (root["spec"]?["replicas"] is JsonValue replicas) replicasRendered[key] = replicas.ToJsonString();
+            }
+        }
+
+        Assert.Equal(rendered, shown);
+        Assert.Equal(replicasRendered, replicasShown);
+    }
+
+    [Fact]
+    public void PageIsSelfContainedAndHidesSecretValues()
+    {
+        var html = File.ReadAllText(WriteElkPreview(temp));
+        Assert.DoesNotMatch(ExternalReference(), html);
+        // The Secret's values, less those that also appear in the other (non-secret) documents, such as the user name.
+        var elk = Path.Combine(RepositoryPaths.Root, "examples", "elk");
+        var credentials = Path.Combine(elk, "credentials.yaml");
+        var (documents, _) = YamlLoader.Load(new SourceFile("credentials.yaml", File.ReadAllBytes(credentials)));
+        var others = string.Concat(Directory.GetFiles(elk, "*.yaml").Where(f => f != credentials).Select(File.ReadAllText));
+        var values = ((JsonObject)documents.Single().Root!["spec"]!["template"]!["stringData"]!).Select(p => (string)p.Value!)
+            .Where(v => !others.Contains(v, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(values);
+        foreach (var value in values) Assert.DoesNotContain(value, html, StringComparison.Ordinal);
+        Assert.Contains("&lt;hidden, sha256:", html.Replace("\\u003C", "&lt;", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidInputWritesNoPage()
+    {
+        var input = Path.Combine(temp, "bad.yaml");
+        File.WriteAllText(input, "apiVersion: types.kubefed.io/v1beta1\nkind: FederatedConfigMap\nmetadata: {name: x, namespace: app}\nspec: {placement: {clusters: [{name: c}]}, overrides: [{clusterName: c, clusterOverrides: [{path: nope}]}]}\n");
+        var stderr = new StringWriter();
+        var context = new CliContext(new StringWriter(), stderr, () => Stream.Null, temp, new PhysicalFileSystem());
+        var exit = CliApp.Run(["preview", "bad.yaml", "--output", "page.html"], context);
+        Assert.Equal(1, exit);
+        Assert.Contains("bad.yaml(4,", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(temp, "page.html")));
+    }
+
+    [GeneratedRegex("""<th data-c="(?<c>\d+)"[^>]*>(?<name>[^<]+)</th>""")]
+    private static partial Regex HeaderCell();
+
+    [GeneratedRegex("""<tr id="[^"]+" data-r="\d+" class="resource[^"]*" data-ns="(?<ns>[^"]*)" data-kind="(?<kind>[^"]+)" data-name="(?<name>[^"]+)">(?<cells>.*?)</tr>""")]
+    private static partial Regex ResourceRow();
+
+    [GeneratedRegex("""<td class="cell (?<state>\w+)" data-c="(?<c>\d+)"[^>]*>(?<text>[^<]*)""")]
+    private static partial Regex Cell();
+
+    [GeneratedRegex("""(src|href)\s*=\s*"(https?:)?//|@import|url\(\s*['"]?https?:""", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+}
