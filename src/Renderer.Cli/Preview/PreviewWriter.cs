@@ -81,7 +81,8 @@ public static class PreviewWriter
         {
             ["rows"] = rows,
             ["clusters"] = clusters.Select((c, i) => Script(("index", i), ("name", c.Cluster.Name), ("labels", string.Join(", ", clusterLabels[i])))).ToList(),
-            ["groups"] = clusters.GroupBy(c => c.Group, StringComparer.Ordinal).Select(g => Script(("name", g.Key), ("count", g.Count()))).ToList(),
+            ["groups"] = clusters.Select((c, i) => (c.Group, Index: i)).GroupBy(c => c.Group, StringComparer.Ordinal)
+                .Select(g => Script(("name", g.Key), ("count", g.Count()), ("columns", string.Join(' ', g.Select(c => c.Index.ToString(CultureInfo.InvariantCulture)))))).ToList(),
             ["group_by"] = groupBy ?? string.Empty,
             ["placed"] = preview.Rows.Sum(r => r.Cells.Count(c => c.Placed)),
             ["differing"] = preview.Rows.Sum(r => r.Cells.Count(c => c.Differs)),
@@ -90,7 +91,8 @@ public static class PreviewWriter
             ["labels"] = clusterLabels.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             ["diagnostics"] = preview.Diagnostics.Select(d => Script(
                 ("severity", d.Severity.ToString().ToLowerInvariant()), ("code", d.Code), ("message", d.Message),
-                ("location", d.Location.ToString()), ("row", RowOf(preview.Rows, d.Location) ?? string.Empty))).ToList(),
+                ("location", d.Location.ToString()), ("row", RowOf(preview.Rows, d.Location) ?? string.Empty),
+                ("column", clusters.FindIndex(c => c.Cluster.Name == d.Cluster) is var column and >= 0 ? column.ToString(CultureInfo.InvariantCulture) : string.Empty))).ToList(),
             ["data"] = json,
         };
 

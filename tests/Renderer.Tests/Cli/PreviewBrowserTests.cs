@@ -61,6 +61,14 @@ public sealed class PreviewBrowserTests : IDisposable
         Assert.True(driver.FindElement(By.Id("r-apps-deployment-monitoring-prometheus-operator")).Displayed);
         driver.FindElement(By.XPath("//select[@id='filter-namespace']/option[text()='all']")).Click();
 
+        // The cluster label filter hides the other clusters' columns and their group headings.
+        driver.FindElement(By.XPath("//select[@id='filter-label']/option[text()='region=apac']")).Click();
+        Assert.True(driver.FindElement(By.CssSelector($"thead tr.names th[data-c=\"{columns["cluster3"]}\"]")).Displayed);
+        Assert.False(driver.FindElement(By.CssSelector($"thead tr.names th[data-c=\"{columns["cluster1"]}\"]")).Displayed);
+        Assert.Equal(["apac"], driver.FindElements(By.CssSelector("thead tr.groups th[data-columns]")).Where(e => e.Displayed).Select(e => e.Text).ToList());
+        driver.FindElement(By.XPath("//select[@id='filter-label']/option[text()='all']")).Click();
+        Assert.Equal(4, driver.FindElements(By.CssSelector("thead tr.names th[data-c]")).Count(e => e.Displayed));
+
         // Every placed cell's panel shows exactly the file render writes for that cluster (Secret values hidden).
         var shown = (IReadOnlyCollection<object>)((IJavaScriptExecutor)driver).ExecuteScript("""
             return Array.from(document.querySelectorAll("td.placed, td.differs")).map(function (td) {

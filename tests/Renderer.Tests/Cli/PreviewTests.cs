@@ -115,6 +115,44 @@ public sealed partial class PreviewTests : IDisposable
     }
 
     [Fact]
+    public void WarningsAreListedAndLinkedToTheirCell()
+    {
+        File.WriteAllText(Path.Combine(temp, "app.yaml"), """
+            apiVersion: core.kubefed.io/v1beta1
+            kind: KubeFedCluster
+            metadata: {name: east}
+            ---
+            apiVersion: core.kubefed.io/v1beta1
+            kind: KubeFedCluster
+            metadata: {name: west}
+            ---
+            apiVersion: types.kubefed.io/v1beta1
+            kind: FederatedNamespace
+            metadata: {name: app, namespace: app}
+            spec: {placement: {clusterSelector: {}}}
+            ---
+            apiVersion: types.kubefed.io/v1beta1
+            kind: FederatedConfigMap
+            metadata: {name: settings, namespace: app}
+            spec:
+              template: {data: {level: info}}
+              placement: {clusterSelector: {}}
+              overrides:
+              - clusterName: west
+                clusterOverrides:
+                - {op: replace, path: /data/level, value: info}
+            """);
+        var stderr = new StringWriter();
+        var context = new CliContext(new StringWriter(), stderr, () => Stream.Null, temp, new PhysicalFileSystem());
+        Assert.Equal(0, CliApp.Run(["preview", "app.yaml", "--output", "page.html"], context));
+        Assert.Contains("warning FR4014", stderr.ToString(), StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(temp, "page.html"));
+        var west = HeaderCell().Matches(html).Single(m => m.Groups["name"].Value == "west").Groups["c"].Value;
+        Assert.Matches($"""<li><span class="sev-warning">warning FR4014</span> app.yaml\(23,\d+\): [^<]*<a href="#r--configmap-app-settings" data-row="r--configmap-app-settings" data-cluster="{west}">show</a></li>""", html);
+        Assert.Matches("""<tr id="r--configmap-app-settings" data-r="\d+" class="resource diagnosed""", html);
+    }
+
+    [Fact]
     public void InvalidInputWritesNoPage()
     {
         var input = Path.Combine(temp, "bad.yaml");
