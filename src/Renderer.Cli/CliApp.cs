@@ -476,7 +476,7 @@ public static class CliApp
 
             try
             {
-                context.FileSystem.WriteAllBytes(outputFull, System.Text.Encoding.UTF8.GetBytes(result.Yaml));
+                context.FileSystem.ReplaceFile(outputFull, System.Text.Encoding.UTF8.GetBytes(result.Yaml));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -575,7 +575,7 @@ public static class CliApp
             var html = Renderer.Cli.Preview.PreviewWriter.Html(preview with { Diagnostics = all }, groupBy);
             try
             {
-                context.FileSystem.WriteAllBytes(full, System.Text.Encoding.UTF8.GetBytes(html));
+                context.FileSystem.ReplaceFile(full, System.Text.Encoding.UTF8.GetBytes(html));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -26,6 +26,9 @@ public interface IFileSystem
 
     void WriteAllBytes(string path, byte[] content);
 
+    /// <summary>Writes a whole file so that a reader (or a kill) sees the old content or the new, never a part.</summary>
+    void ReplaceFile(string path, byte[] content);
+
     void DeleteDirectory(string path);
 
     void MoveDirectory(string from, string to);

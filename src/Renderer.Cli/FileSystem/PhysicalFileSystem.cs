@@ -31,6 +31,21 @@ public sealed partial class PhysicalFileSystem : IFileSystem
 
     public void WriteAllBytes(string path, byte[] content) => File.WriteAllBytes(path, content);
 
+    public void ReplaceFile(string path, byte[] content)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path) ?? ".", "." + Path.GetFileName(path) + ".fedrender-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            File.WriteAllBytes(temporary, content);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
     public void DeleteDirectory(string path)
     {
         if (Directory.Exists(path)) Directory.Delete(path, recursive: true);

@@ -117,39 +117,28 @@ public sealed partial class PreviewTests : IDisposable
     [Fact]
     public void WarningsAreListedAndLinkedToTheirCell()
     {
-        File.WriteAllText(Path.Combine(temp, "app.yaml"), """
-            apiVersion: core.kubefed.io/v1beta1
-            kind: KubeFedCluster
-            metadata: {name: east}
-            ---
-            apiVersion: core.kubefed.io/v1beta1
-            kind: KubeFedCluster
-            metadata: {name: west}
-            ---
-            apiVersion: types.kubefed.io/v1beta1
-            kind: FederatedNamespace
-            metadata: {name: app, namespace: app}
-            spec: {placement: {clusterSelector: {}}}
-            ---
-            apiVersion: types.kubefed.io/v1beta1
-            kind: FederatedConfigMap
-            metadata: {name: settings, namespace: app}
-            spec:
-              template: {data: {level: info}}
-              placement: {clusterSelector: {}}
-              overrides:
-              - clusterName: west
-                clusterOverrides:
-                - {op: replace, path: /data/level, value: info}
-            """);
-        var stderr = new StringWriter();
-        var context = new CliContext(new StringWriter(), stderr, () => Stream.Null, temp, new PhysicalFileSystem());
-        Assert.Equal(0, CliApp.Run(["preview", "app.yaml", "--output", "page.html"], context));
-        Assert.Contains("warning FR4014", stderr.ToString(), StringComparison.Ordinal);
-        var html = File.ReadAllText(Path.Combine(temp, "page.html"));
+        // The harness federation with west's override setting the value the template already has.
+        var cli = new CliHarness();
+        cli.FileSystem.Add("/work/app.yaml", CliHarness.Federation.Replace("value: failover", "value: normal", StringComparison.Ordinal));
+        var (exit, _, stderr) = cli.Run("preview", "app.yaml", "--output", "page.html");
+        Assert.Equal(0, exit);
+        Assert.Contains("warning FR4014", stderr, StringComparison.Ordinal);
+        var html = cli.FileSystem.Text("/work/page.html");
+        var line = CliHarness.Federation.Split('\n').ToList().FindIndex(l => l.Contains("path: /data/mode", StringComparison.Ordinal)) + 1;
         var west = HeaderCell().Matches(html).Single(m => m.Groups["name"].Value == "west").Groups["c"].Value;
-        Assert.Matches($"""<li><span class="sev-warning">warning FR4014</span> app.yaml\(23,\d+\): [^<]*<a href="#r--configmap-app-settings" data-row="r--configmap-app-settings" data-cluster="{west}">show</a></li>""", html);
+        Assert.Matches($"""<li><span class="sev-warning">warning FR4014</span> app.yaml\({line},\d+\): [^<]*<a href="#r--configmap-app-settings" data-row="r--configmap-app-settings" data-cluster="{west}">show</a></li>""", html);
         Assert.Matches("""<tr id="r--configmap-app-settings" data-r="\d+" class="resource diagnosed""", html);
+    }
+
+    [Fact]
+    public void AnUnwritablePageIsAnErrorAndLeavesNothingBehind()
+    {
+        var missing = Path.Combine(temp, "missing", "page.html");
+        var stderr = new StringWriter();
+        var context = new CliContext(new StringWriter(), stderr, () => Stream.Null, RepositoryPaths.Root, new PhysicalFileSystem());
+        Assert.Equal(1, CliApp.Run([.. ElkArgs, missing], context));
+        Assert.Matches("error FR9[0-9]{3}: .*missing/page.html", stderr.ToString());
+        Assert.Empty(Directory.GetFileSystemEntries(temp));
     }
 
     [Fact]

@@ -63,6 +63,8 @@ public sealed class InMemoryFileSystem : IFileSystem
         lock (gate) Write(path, content);
     }
 
+    public void ReplaceFile(string path, byte[] content) => WriteAllBytes(path, content);
+
     private void Write(string path, byte[] content)
     {
         if (FailWritesContaining is { } marker && path.Contains(marker, StringComparison.Ordinal)) throw new IOException("No space left on device");
