@@ -1,10 +1,5 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
-using Renderer.Core;
-using Renderer.Core.Input;
-using Renderer.Core.Output;
 using Renderer.Tests.Support;
 
 namespace Renderer.Tests.Cli;
@@ -77,7 +72,7 @@ public sealed class PreviewBrowserTests : IDisposable
               return [column.textContent, tr.getAttribute("data-kind"), tr.getAttribute("data-ns"), tr.getAttribute("data-name"), document.getElementById("detail-yaml").textContent];
             });
             """)!;
-        var expected = RenderedElk();
+        var expected = PreviewTests.RenderedElk();
         Assert.Equal(expected.Count, shown.Count);
         foreach (var item in shown.Cast<IReadOnlyCollection<object>>().Select(i => i.Cast<string>().ToArray()))
         {
@@ -94,29 +89,5 @@ public sealed class PreviewBrowserTests : IDisposable
             ? driver.Manage().Logs.GetLog("browser").Where(l => l.Level >= LogLevel.Warning).Select(l => l.Message).ToList()
             : [];
         Assert.Empty(errors);
-    }
-
-    /// <summary>Every object render writes for the ELK example, by "cluster Kind/namespace/name", as the page shows it (Secret values hidden).</summary>
-    private static Dictionary<string, string> RenderedElk()
-    {
-        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "elk"), "*.yaml").Order(StringComparer.Ordinal)
-            .Select(f => new SourceFile(Path.GetRelativePath(RepositoryPaths.Root, f), File.ReadAllBytes(f))).ToList();
-        var result = FederationRenderer.Render(files, new RenderOptions());
-        Assert.False(result.HasErrors);
-        var objects = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cluster in result.Clusters)
-        {
-            foreach (var file in cluster.Files.Where(f => f.RelativePath != "kustomization.yaml"))
-            {
-                var (documents, _) = YamlLoader.Load(new SourceFile(file.RelativePath, Encoding.UTF8.GetBytes(file.Content)));
-                var root = (JsonObject)documents.Single().Root!;
-                var kind = (string)root["kind"]!;
-                var ns = kind == "Namespace" ? string.Empty : (string?)root["metadata"]?["namespace"] ?? string.Empty;
-                if (kind == "Secret") SecretValues.Hide(root);
-                objects[$"{cluster.Cluster} {kind}/{ns}/{(string)root["metadata"]!["name"]!}"] = kind == "Secret" ? YamlEmitter.Emit(root) : file.Content;
-            }
-        }
-
-        return objects;
     }
 }

@@ -4,6 +4,7 @@ using Renderer.Cli;
 using Renderer.Cli.FileSystem;
 using Renderer.Core;
 using Renderer.Core.Input;
+using Renderer.Core.Output;
 using Renderer.Tests.Golden;
 using Renderer.Tests.Support;
 
@@ -73,24 +74,13 @@ public sealed partial class PreviewTests : IDisposable
             }
         }
 
-        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "elk"), "*.yaml").Order(StringComparer.Ordinal)
-            .Select(f => new SourceFile(Path.GetRelativePath(RepositoryPaths.Root, f), File.ReadAllBytes(f))).ToList();
-        var result = FederationRenderer.Render(files, new RenderOptions());
-        Assert.False(result.HasErrors);
         var rendered = new SortedSet<string>(StringComparer.Ordinal);
         var replicasRendered = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cluster in result.Clusters)
+        foreach (var (key, content) in RenderedElk())
         {
-            foreach (var file in cluster.Files.Where(f => f.RelativePath != "kustomization.yaml"))
-            {
-                var (documents, _) = YamlLoader.Load(new SourceFile(file.RelativePath, System.Text.Encoding.UTF8.GetBytes(file.Content)));
-                var root = (JsonObject)documents.Single().Root!;
-                var kind = (string)root["kind"]!;
-                var ns = kind == "Namespace" ? string.Empty : (string?)root["metadata"]?["namespace"] ?? string.Empty;
-                var key = $"{cluster.Cluster} {kind}/{ns}/{(string)root["metadata"]!["name"]!}";
-                rendered.Add(key);
-                if (root["spec"]?["replicas"] is JsonValue replicas) replicasRendered[key] = replicas.ToJsonString();
-            }
+            rendered.Add(key);
+            var (documents, _) = YamlLoader.Load(new SourceFile(key, System.Text.Encoding.UTF8.GetBytes(content)));
+            if (documents.Single().Root?["spec"]?["replicas"] is JsonValue replicas) replicasRendered[key] = replicas.ToJsonString();
         }
 
         Assert.Equal(rendered, shown);
@@ -152,6 +142,30 @@ public sealed partial class PreviewTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("bad.yaml(4,", stderr.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(temp, "page.html")));
+    }
+
+    /// <summary>Every object render writes for the ELK example, by "cluster Kind/namespace/name", as the page shows it (Secret values hidden).</summary>
+    public static Dictionary<string, string> RenderedElk()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "elk"), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f => new SourceFile(Path.GetRelativePath(RepositoryPaths.Root, f), File.ReadAllBytes(f))).ToList();
+        var result = FederationRenderer.Render(files, new RenderOptions());
+        Assert.False(result.HasErrors);
+        var objects = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cluster in result.Clusters)
+        {
+            foreach (var file in cluster.Files.Where(f => f.RelativePath != "kustomization.yaml"))
+            {
+                var (documents, _) = YamlLoader.Load(new SourceFile(file.RelativePath, System.Text.Encoding.UTF8.GetBytes(file.Content)));
+                var root = (JsonObject)documents.Single().Root!;
+                var kind = (string)root["kind"]!;
+                var ns = kind == "Namespace" ? string.Empty : (string?)root["metadata"]?["namespace"] ?? string.Empty;
+                if (kind == "Secret") SecretValues.Hide(root);
+                objects[$"{cluster.Cluster} {kind}/{ns}/{(string)root["metadata"]!["name"]!}"] = kind == "Secret" ? YamlEmitter.Emit(root) : file.Content;
+            }
+        }
+
+        return objects;
     }
 
     [GeneratedRegex("""<th data-c="(?<c>\d+)"[^>]*>(?<name>[^<]+)</th>""")]
