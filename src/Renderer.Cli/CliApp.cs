@@ -595,20 +595,9 @@ public static class CliApp
                 return UsageOrIo;
             }
 
-            var directory = Directory(output);
-            var (result, exit) = RenderInputs(directory.Full);
-            if (result is null) return exit;
-            if (result.HasErrors)
-            {
-                Summarize(result.Diagnostics, "nothing compared");
-                return Failed;
-            }
-
-            var target = directory.Output;
-            if (target.CheckPath() is { } pathProblem) return Fail(result.Diagnostics, [pathProblem]);
-            var tree = OutputTree.From(result.Clusters);
-            var (owned, _, _) = target.Inventory();
-            var removed = owned.Where(o => !tree.ContainsKey(o) && filter.Includes(o.Split('/')[0]));
+            var (comparison, exit) = Compare(output);
+            if (comparison is null) return exit;
+            var (result, target, tree, owned, removed) = comparison;
             var changes = Renderer.Cli.Diff.OutputDiff.Compute(tree, relative => owned.Contains(relative) ? target.ReadOwned(relative) : null, removed);
             if (format == "markdown") Renderer.Cli.Diff.DiffWriter.Markdown(context.Out, changes);
             else Renderer.Cli.Diff.DiffWriter.Text(context.Out, changes, context.OutIsTerminal);
@@ -618,19 +607,9 @@ public static class CliApp
 
         public int Check(string output)
         {
-            var directory = Directory(output);
-            var (result, exit) = RenderInputs(directory.Full);
-            if (result is null) return exit;
-            if (result.HasErrors)
-            {
-                Summarize(result.Diagnostics, "nothing compared");
-                return Failed;
-            }
-
-            var target = directory.Output;
-            if (target.CheckPath() is { } pathProblem) return Fail(result.Diagnostics, [pathProblem]);
-            var tree = OutputTree.From(result.Clusters);
-            var (owned, _, _) = target.Inventory();
+            var (comparison, exit) = Compare(output);
+            if (comparison is null) return exit;
+            var (result, target, tree, owned, removed) = comparison;
             var changes = new SortedDictionary<string, char>(StringComparer.Ordinal);
             foreach (var (relative, content) in tree)
             {
@@ -639,7 +618,7 @@ public static class CliApp
                 else if (!existing.AsSpan().SequenceEqual(content)) changes[relative] = '~';
             }
 
-            foreach (var relative in owned.Where(o => !tree.ContainsKey(o) && filter.Includes(o.Split('/')[0]))) changes[relative] = '-';
+            foreach (var relative in removed) changes[relative] = '-';
             if (changes.Count == 0)
             {
                 Summarize(result.Diagnostics, $"{target.Display} is up to date");
@@ -649,13 +628,35 @@ public static class CliApp
             foreach (var cluster in changes.GroupBy(c => c.Key.Split('/')[0], StringComparer.Ordinal))
             {
                 var added = cluster.Count(c => c.Value == '+');
-                var removed = cluster.Count(c => c.Value == '-');
+                var deleted = cluster.Count(c => c.Value == '-');
                 var changed = cluster.Count(c => c.Value == '~');
-                context.Out.Write($"{cluster.Key}: {added} added, {removed} removed, {changed} changed\n");
+                context.Out.Write($"{cluster.Key}: {added} added, {deleted} removed, {changed} changed\n");
                 foreach (var (path, mark) in cluster) context.Out.Write($"  {mark} {path}\n");
             }
 
             return Fail(result.Diagnostics, [CliDiagnostics.Stale(target.Display, changes.Count)], "stale");
+        }
+
+        private sealed record Comparison(RenderResult Result, OutputDirectory Target, SortedDictionary<string, byte[]> Tree, IReadOnlySet<string> Owned, IReadOnlyList<string> Removed);
+
+        /// <summary>What check and diff compare: the render, and the files fedrender owns in --output (those of the selected clusters it would remove).</summary>
+        private (Comparison? Comparison, int Exit) Compare(string output)
+        {
+            var directory = Directory(output);
+            var (result, exit) = RenderInputs(directory.Full);
+            if (result is null) return (null, exit);
+            if (result.HasErrors)
+            {
+                Summarize(result.Diagnostics, "nothing compared");
+                return (null, Failed);
+            }
+
+            var target = directory.Output;
+            if (target.CheckPath() is { } pathProblem) return (null, Fail(result.Diagnostics, [pathProblem]));
+            var tree = OutputTree.From(result.Clusters);
+            var (owned, _, _) = target.Inventory();
+            var removed = owned.Where(o => !tree.ContainsKey(o) && filter.Includes(o.Split('/')[0])).Order(StringComparer.Ordinal).ToList();
+            return (new Comparison(result, target, tree, owned, removed), Ok);
         }
 
         private (string Full, OutputDirectory Output) Directory(string output)

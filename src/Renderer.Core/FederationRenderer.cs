@@ -45,13 +45,26 @@ public static class FederationRenderer
     public static IReadOnlyList<Diagnostic> Stream(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterPlan> onCluster)
     {
         var diagnostics = new List<Diagnostic>();
+        return Stream(Place(inputs, options, diagnostics), options, onCluster, diagnostics);
+    }
+
+    /// <summary>The front of every command: load, bind, schedule replicas and place.</summary>
+    private static Placed Place(IReadOnlyList<SourceFile> inputs, RenderOptions options, List<Diagnostic> diagnostics)
+    {
         var documents = Load(inputs, options.Limits, diagnostics);
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
+        var scope = federation.Config?.Scope ?? options.Scope;
+        return new Placed(documents, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));
+    }
 
+    private sealed record Placed(List<SourceDocument> Documents, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements);
+
+    private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, Action<ClusterPlan> onCluster, List<Diagnostic> diagnostics)
+    {
+        var (documents, federation, _, placements) = placed;
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
-        var placements = NamespacePlacement.Resolve(federation, federation.Config?.Scope ?? options.Scope, diagnostics);
         var prepared = new List<PreparedResource>();
         foreach (var resource in federation.Resources)
         {
@@ -102,12 +115,7 @@ public static class FederationRenderer
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
     {
         var diagnostics = new List<Diagnostic>();
-        var documents = Load(inputs, options.Limits, diagnostics);
-        var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
-        diagnostics.AddRange(bindDiagnostics);
-        var federation = ReplicaScheduler.Apply(bound, diagnostics);
-        var scope = federation.Config?.Scope ?? options.Scope;
-        var placements = NamespacePlacement.Resolve(federation, scope, diagnostics);
+        var (documents, federation, scope, placements) = Place(inputs, options, diagnostics);
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
         return (explanation, DiagnosticOrder.Sort(SecretRedactor.Redact(documents, diagnostics)));
     }
@@ -117,14 +125,12 @@ public static class FederationRenderer
     /// </summary>
     public static Preview Preview(IReadOnlyList<SourceFile> inputs, RenderOptions options)
     {
-        var rendered = Stream(inputs, options, _ => { });
+        // One load for both: the render's diagnostics, and the matrix over the same federation.
+        var diagnostics = new List<Diagnostic>();
+        var placed = Place(inputs, options, diagnostics);
+        var rendered = Stream(placed, options, _ => { }, diagnostics);
         if (rendered.Any(d => d.IsError)) return new Preview([], [], rendered);
-        var ignored = new List<Diagnostic>();
-        var documents = Load(inputs, options.Limits, ignored);
-        var (bound, _) = DocumentBinder.Bind(documents);
-        var federation = ReplicaScheduler.Apply(bound, ignored);
-        var scope = federation.Config?.Scope ?? options.Scope;
-        var placements = NamespacePlacement.Resolve(federation, scope, ignored);
+        var (_, federation, scope, placements) = placed;
         var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var rows = PreviewBuilder.Build(federation, placements, scope, clusters.Select(c => c.Name).ToList());
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
