@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Renderer.Benchmarks;
-using Renderer.Cli;
-using Renderer.Cli.FileSystem;
 using Renderer.Tests.Support;
 
-namespace Renderer.Tests.Reliability;
+namespace Renderer.IntegrationTests.Reliability;
 
 /// <summary>
 /// fedrender killed at random points of a large render, a hundred times in a row: the output directory is
-/// always exactly the previous render or the new one, and the next run leaves no temporary directory.
+/// always exactly the previous render or the new one, and the next run leaves no temporary directory. The
+/// kill points are drawn from the duration of one whole run measured first, so the test means the same on a
+/// fast machine and on a slow one.
 /// </summary>
 public sealed class CrashSafetyTests : IDisposable
 {
@@ -30,13 +30,18 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.NotEqual(fingerprintA, fingerprintB);
 
         var current = RenderInProcess("a.yaml", "out");
+        var whole = Stopwatch.StartNew();
+        Assert.False(RunAndKill("b.yaml", Timeout.Infinite), "an unlimited run was killed");
+        var duration = Math.Max(1, (int)whole.ElapsedMilliseconds);
+        Assert.Equal(fingerprintB, Fingerprint(Path.Combine(root, "out")));
+        Assert.Equal(fingerprintA, RenderInProcess("a.yaml", "out"));
         var random = new Random(20261124);
         var interrupted = 0;
         for (var i = 0; i < Kills; i++)
         {
             var (input, next) = i % 2 == 0 ? ("b.yaml", fingerprintB) : ("a.yaml", fingerprintA);
             var previous = current;
-            interrupted += RunAndKill(input, random.Next(20, 700)) ? 1 : 0;
+            interrupted += RunAndKill(input, random.Next(duration / 20, duration)) ? 1 : 0;
             current = Fingerprint(Path.Combine(root, "out"));
             Assert.True(current == previous || current == next, $"kill {i + 1}: the output directory is neither the previous render nor the new one");
         }
@@ -48,13 +53,12 @@ public sealed class CrashSafetyTests : IDisposable
 
     private string RenderInProcess(string input, string output)
     {
-        var stderr = new StringWriter();
-        var exit = CliApp.Run(["render", input, "-o", output], new CliContext(new StringWriter(), stderr, () => Stream.Null, root, new PhysicalFileSystem()));
-        Assert.True(exit == 0, stderr.ToString());
+        var (exit, _, error) = DiskCli.Run(root, "render", input, "-o", output);
+        Assert.True(exit == 0, error);
         return Fingerprint(Path.Combine(root, output));
     }
 
-    /// <summary>Starts the real fedrender process and kills it after <paramref name="delay"/> ms; true when it was still running.</summary>
+    /// <summary>Starts the real fedrender process and kills it after <paramref name="delay"/> ms (Timeout.Infinite: never); true when it was still running.</summary>
     private bool RunAndKill(string input, int delay)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardError = true, RedirectStandardOutput = true };
