@@ -19,8 +19,8 @@ public sealed class CorePurityTests : IDisposable
     public void ImpureCodeInCoreFailsTheBuild()
     {
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" }) File.Copy(Path.Combine(RepositoryPaths.Root, file), Path.Combine(temp, file));
-        Copy(Path.Combine(RepositoryPaths.Root, "src", "Renderer.Core"), Path.Combine(temp, "src", "Renderer.Core"));
-        Copy(Path.Combine(RepositoryPaths.Root, "schemas"), Path.Combine(temp, "schemas"));
+        FileTree.Copy(Path.Combine(RepositoryPaths.Root, "src", "Renderer.Core"), Path.Combine(temp, "src", "Renderer.Core"), p => p.StartsWith("bin/", StringComparison.Ordinal) || p.StartsWith("obj/", StringComparison.Ordinal));
+        FileTree.Copy(Path.Combine(RepositoryPaths.Root, "schemas"), Path.Combine(temp, "schemas"));
         File.WriteAllText(Path.Combine(temp, "src", "Renderer.Core", "Impure.cs"), """
             namespace Renderer.Core;
 
@@ -40,18 +40,6 @@ public sealed class CorePurityTests : IDisposable
         foreach (var symbol in Banned)
         {
             Assert.Matches($@"Impure\.cs\(\d+,\d+\): error RS0030: The symbol '{symbol.Replace(".", "\\.", StringComparison.Ordinal)}' is banned in this project", build.Output);
-        }
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal) || relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target) ?? to);
-            File.Copy(file, target);
         }
     }
 }

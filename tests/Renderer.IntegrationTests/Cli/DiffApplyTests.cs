@@ -17,8 +17,7 @@ public sealed class DiffApplyTests : IDisposable
     public void GitAppliesTheDiffAndGetsTheNewRender()
     {
         var inputs = Path.Combine(temp, "elk");
-        Directory.CreateDirectory(inputs);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "elk"), "*.yaml")) File.Copy(file, Path.Combine(inputs, Path.GetFileName(file)));
+        FileTree.Copy(Path.Combine(RepositoryPaths.Root, "examples", "elk"), inputs);
         Assert.Equal(0, DiskCli.Run(temp, "render", "elk", "--output", "out").Exit);
 
         // A template change, a removed resource, a hand edit without a final newline, a deleted output file.
@@ -37,7 +36,7 @@ public sealed class DiffApplyTests : IDisposable
         File.WriteAllText(patchFile, patch);
 
         var copy = Path.Combine(temp, "applied");
-        CopyDirectory(Path.Combine(temp, "out"), copy);
+        FileTree.Copy(Path.Combine(temp, "out"), copy);
         var check = ExternalTool.Git.Run(["apply", "--check", "-v", patchFile], copy);
         Assert.True(check.Exit == 0, "git apply --check rejected the diff:\n" + check.Output + "\n" + patch);
         var applied = ExternalTool.Git.Run(["apply", patchFile], copy);
@@ -52,14 +51,4 @@ public sealed class DiffApplyTests : IDisposable
         new(Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) != ".fedrender-manifest")
             .ToDictionary(f => Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText), StringComparer.Ordinal);
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target) ?? to);
-            File.Copy(file, target);
-        }
-    }
 }

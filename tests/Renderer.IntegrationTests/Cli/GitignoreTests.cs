@@ -25,16 +25,7 @@ public sealed class GitignoreTests : IDisposable
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         File.Copy(Path.Combine(RepositoryPaths.Root, ".gitignore"), Path.Combine(temp, ".gitignore"));
-        foreach (var example in new[] { "elk", "plain" })
-        {
-            var from = Path.Combine(RepositoryPaths.Root, "examples", example);
-            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(temp, "examples", example, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target) ?? temp);
-                File.Copy(file, target);
-            }
-        }
+        FileTree.Copy(Path.Combine(RepositoryPaths.Root, "examples"), Path.Combine(temp, "examples"));
 
         Assert.Equal(0, Git("init", "-q").Exit);
         Assert.Equal(0, Git("add", "-A").Exit);
