@@ -105,8 +105,9 @@ Task("Test")
         if (counters == null) continue;
         passed += long.Parse(counters.Attribute("passed")?.Value ?? "0");
         failed += long.Parse(counters.Attribute("failed")?.Value ?? "0");
-        skipped += long.Parse(counters.Attribute("notExecuted")?.Value ?? "0");
-        total += long.Parse(counters.Attribute("total")?.Value ?? "0");
+        var count = long.Parse(counters.Attribute("total")?.Value ?? "0");
+        total += count;
+        skipped += count - long.Parse(counters.Attribute("executed")?.Value ?? "0"); // a skipped test is counted but not executed
         foreach (var result in trx.Descendants().Where(e => e.Name.LocalName == "UnitTestResult" && (string)e.Attribute("outcome") == "NotExecuted"))
         {
             var reason = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value.Trim();
