@@ -3,6 +3,7 @@ using Renderer.Core.Input;
 using Renderer.Core.Model;
 using Renderer.Core.Output;
 using Renderer.Core.Pipeline;
+using Renderer.Core.Secrets;
 using Renderer.Core.Validation;
 
 namespace Renderer.Core;
@@ -51,19 +52,20 @@ public static class FederationRenderer
     /// <summary>The front of every command: load, bind, schedule replicas and place.</summary>
     private static Placed Place(IReadOnlyList<SourceFile> inputs, RenderOptions options, List<Diagnostic> diagnostics)
     {
-        var documents = Load(inputs, options.Limits, diagnostics);
+        var (documents, broken) = Load(inputs, options.Limits, diagnostics);
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
+        var secrets = SecretFinder.Find(documents, broken, bound.TypeConfigs);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
-        return new Placed(documents, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));
+        return new Placed(secrets, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));
     }
 
-    private sealed record Placed(List<SourceDocument> Documents, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements);
+    private sealed record Placed(SecretMap Secrets, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements);
 
     private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, Action<ClusterPlan> onCluster, List<Diagnostic> diagnostics)
     {
-        var (documents, federation, _, placements) = placed;
+        var (secrets, federation, _, placements) = placed;
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
         var prepared = new List<PreparedResource>();
         foreach (var resource in federation.Resources)
@@ -106,18 +108,17 @@ public static class FederationRenderer
         });
 
         foreach (var local in perCluster) diagnostics.AddRange(local);
-        return DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
-            ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d).ToList()
-            : diagnostics));
+        return DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict);
     }
 
     /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it.</summary>
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
     {
         var diagnostics = new List<Diagnostic>();
-        var (documents, federation, scope, placements) = Place(inputs, options, diagnostics);
+        var (secrets, federation, scope, placements) = Place(inputs, options, diagnostics);
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
-        return (explanation, DiagnosticOrder.Sort(SecretRedactor.Redact(documents, diagnostics)));
+        if (explanation is not null) explanation = Explainer.Redact(explanation, secrets);
+        return (explanation, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
     }
 
     /// <summary>
@@ -142,11 +143,12 @@ public static class FederationRenderer
     public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var documents = Load(inputs, limits, diagnostics);
+        var (documents, broken) = Load(inputs, limits, diagnostics);
         var (federated, federateDiagnostics) = Federator.Federate(documents, options);
         diagnostics.AddRange(federateDiagnostics);
-        var sorted = DiagnosticOrder.Sort(diagnostics);
-        if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0);
+        var secrets = SecretFinder.Find(documents, broken, []);
+        var sorted = DiagnosticFinisher.Finish(diagnostics, secrets, strict: false);
+        if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0) { Secrets = secrets };
         var text = new System.Text.StringBuilder();
         foreach (var document in federated)
         {
@@ -154,12 +156,14 @@ public static class FederationRenderer
             YamlEmitter.Write(text, document);
         }
 
-        return new FederateResult(sorted, text.ToString(), federated.Count);
+        return new FederateResult(sorted, text.ToString(), federated.Count) { Secrets = secrets };
     }
 
-    private static List<SourceDocument> Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, List<Diagnostic> diagnostics)
+    /// <summary>Every document of the inputs, and the files in which some document failed to load (scanned for Secret values).</summary>
+    private static (List<SourceDocument> Documents, List<SourceFile> Broken) Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, List<Diagnostic> diagnostics)
     {
         var documents = new List<SourceDocument>();
+        var broken = new List<SourceFile>();
         long total = 0;
         foreach (var input in inputs)
         {
@@ -173,9 +177,10 @@ public static class FederationRenderer
             var (loaded, loadDiagnostics) = YamlLoader.Load(input, limits);
             documents.AddRange(loaded);
             diagnostics.AddRange(loadDiagnostics);
+            if (loadDiagnostics.Any(d => d.IsError)) broken.Add(input);
         }
 
-        return documents;
+        return (documents, broken);
     }
 
     /// <summary>Two federated documents may not put the same object, or the same file, on one cluster.</summary>
