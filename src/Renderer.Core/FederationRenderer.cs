@@ -3,6 +3,7 @@ using Renderer.Core.Input;
 using Renderer.Core.Model;
 using Renderer.Core.Output;
 using Renderer.Core.Pipeline;
+using Renderer.Core.Sealing;
 using Renderer.Core.Secrets;
 using Renderer.Core.Validation;
 
@@ -135,6 +136,24 @@ public static class FederationRenderer
         var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var rows = PreviewBuilder.Build(federation, placements, scope, clusters.Select(c => c.Name).ToList());
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
+    }
+
+    /// <summary>
+    /// The first half of <c>fedrender seal</c>: the federation's clusters resolved for the request and the
+    /// Secret read; the CLI then reads each target's certificate and calls <see cref="SecretSealer.Seal"/>.
+    /// </summary>
+    public static SealPlan PlanSeal(IReadOnlyList<SourceFile> inputs, SealRequest request, LoadLimits limits)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var (documents, broken) = Load(inputs, limits, diagnostics);
+        var (federation, _) = DocumentBinder.Bind(documents);
+        var secretDiagnostics = new List<Diagnostic>();
+        var (secretDocuments, secretBroken) = Load([request.Secret], limits, secretDiagnostics);
+        var secrets = SecretFinder.Find(documents.Concat(secretDocuments), broken.Concat(secretBroken), federation.TypeConfigs);
+        var plan = SecretSealer.Plan(federation, secretDocuments, request.Secret, request, secrets);
+        // Only what stops the seal is reported about the federation: its own checks belong to validate.
+        var blocking = diagnostics.Where(d => d.IsError).Concat(secretDiagnostics.Where(d => d.IsError || d.Code.StartsWith("FR1", StringComparison.Ordinal)));
+        return plan with { Diagnostics = DiagnosticFinisher.Finish(blocking.Concat(plan.Diagnostics), secrets, strict: false) };
     }
 
     private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters);
