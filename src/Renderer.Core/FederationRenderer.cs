@@ -19,9 +19,11 @@ public static class FederationRenderer
     public static RenderResult Render(IReadOnlyList<SourceFile> inputs, RenderOptions options)
     {
         var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
-        var diagnostics = RenderTo(inputs, options, clusters.Add);
-        if (diagnostics.Any(d => d.IsError)) return new RenderResult(diagnostics, []);
-        return new RenderResult(diagnostics, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList());
+        var diagnostics = new List<Diagnostic>();
+        var placed = Place(inputs, options, diagnostics);
+        var finished = Stream(placed, options, cluster => clusters.Add(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects))), diagnostics);
+        if (finished.Any(d => d.IsError)) return new RenderResult(finished, []) { Secrets = placed.Secrets };
+        return new RenderResult(finished, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { Secrets = placed.Secrets };
     }
 
     /// <summary>
