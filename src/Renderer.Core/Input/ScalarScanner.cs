@@ -60,14 +60,16 @@ public static class ScalarScanner
         private List<ScannedScalar>? scalars;
         private string? apiVersion;
         private string? kind;
+        private int firstLine = 1;
 
         public void Accept(ParsingEvent e)
         {
             switch (e)
             {
-                case DocumentStart:
+                case DocumentStart start:
                     Flush();
                     scalars = [];
+                    firstLine = (int)Math.Max(1, start.Start.Line);
                     break;
                 case DocumentEnd:
                     Flush();
@@ -105,7 +107,7 @@ public static class ScalarScanner
 
         public void Flush()
         {
-            if (scalars is not null) documents.Add(new ScannedDocument(file, apiVersion, kind, scalars));
+            if (scalars is not null) documents.Add(new ScannedDocument(file, firstLine, apiVersion, kind, scalars));
             scalars = null;
             apiVersion = null;
             kind = null;

@@ -230,11 +230,10 @@ public static class Explainer
         return null;
     }
 
-    /// <summary>The explanation with every text cleaned of the inputs' Secret values (steps quote diagnostics).</summary>
+    /// <summary>The explanation with its steps cleaned of the inputs' Secret values (a step may quote a diagnostic); fields hide them already.</summary>
     public static Explanation Redact(Explanation explanation, SecretMap secrets) => secrets.IsEmpty ? explanation : explanation with
     {
         Steps = explanation.Steps.Select(s => s with { Text = secrets.Redact(s.Text, s.Location) }).ToList(),
-        Fields = explanation.Fields.Select(f => f with { Value = secrets.Redact(f.Value, SourceLocation.None) }).ToList(),
     };
 
     private static string Show(JsonNode? node, IReadOnlySet<JsonNode> hidden)
