@@ -21,7 +21,7 @@ public static class FederationRenderer
         var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
         var diagnostics = new List<Diagnostic>();
         var placed = Place(inputs, options, diagnostics);
-        var finished = Stream(placed, options, cluster => clusters.Add(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects))), diagnostics);
+        var finished = Stream(placed, options, cluster => clusters.Add(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects)) { OmittedSecrets = cluster.OmittedSecrets }), diagnostics);
         if (finished.Any(d => d.IsError)) return new RenderResult(finished, []) { Secrets = placed.Secrets };
         return new RenderResult(finished, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { Secrets = placed.Secrets };
     }
@@ -32,7 +32,7 @@ public static class FederationRenderer
     /// sink sees every cluster even when errors are found; the caller must discard what it received then.
     /// </summary>
     public static IReadOnlyList<Diagnostic> RenderTo(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterManifests> sink) =>
-        Stream(inputs, options, cluster => sink(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects))));
+        Stream(inputs, options, cluster => sink(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects)) { OmittedSecrets = cluster.OmittedSecrets }));
 
     /// <summary>Everything up to emission: the objects each cluster receives, as JSON, with all diagnostics.</summary>
     public static RenderPlan Plan(IReadOnlyList<SourceFile> inputs, RenderOptions options)
@@ -104,7 +104,8 @@ public static class FederationRenderer
             }
 
             CheckCollisions(cluster, objects, local);
-            var plan = new ClusterPlan(cluster, ManifestLayout.Sort(objects));
+            var omitted = PlainSecretsIn(cluster, objects, options.PlainSecrets, local);
+            var plan = new ClusterPlan(cluster, ManifestLayout.Sort(objects)) { OmittedSecrets = omitted };
             if (index is not null) ReferenceChecker.CheckCluster(plan, index, local);
             perCluster[i] = local;
             onCluster(plan);
@@ -202,6 +203,21 @@ public static class FederationRenderer
         }
 
         return (documents, broken);
+    }
+
+    /// <summary>Plain Secrets bound for the output tree: warned about (removed from <paramref name="objects"/> under Omit, and their paths returned).</summary>
+    private static IReadOnlyList<string> PlainSecretsIn(string cluster, List<RenderedObject> objects, PlainSecrets policy, List<Diagnostic> diagnostics)
+    {
+        if (policy == PlainSecrets.Allow) return [];
+        var secrets = objects.Where(o => SecretKinds.IsSecret(o.Source.Target)).ToList();
+        if (policy == PlainSecrets.Warn)
+        {
+            foreach (var item in secrets) diagnostics.Add(SecretDiagnostics.PlainSecretInOutput(item.Source.Document.At("/kind"), item.Source.DisplayName, cluster + "/" + item.RelativePath, cluster));
+            return [];
+        }
+
+        objects.RemoveAll(o => SecretKinds.IsSecret(o.Source.Target));
+        return secrets.Select(s => s.RelativePath).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Two federated documents may not put the same object, or the same file, on one cluster.</summary>

@@ -52,6 +52,9 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
 
     public T? Value<T>(Option<T> option) => parsed.GetValue(option);
 
+    /// <summary>Changes the render options a verb's own options refine (such as --secrets).</summary>
+    public void Adjust(Func<RenderOptions, RenderOptions> change) => Options = change(Options);
+
     public void Report(Diagnostic diagnostic) => diagnostics.Add(diagnostic);
 
     public void Report(IEnumerable<Diagnostic> more) => diagnostics.AddRange(more);

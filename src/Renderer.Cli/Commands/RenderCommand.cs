@@ -11,6 +11,7 @@ public sealed class RenderCommand : VerbCommand
     private readonly Option<string?> output = OutputOptions.Directory(required: false, "The output directory: one folder per member cluster, each with a kustomization.yaml (required unless --stdout).");
     private readonly Option<bool> force = new("--force") { Description = "Write into a directory fedrender did not create, and overwrite files it did not write." };
     private readonly Option<bool> stdout = new("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output." };
+    private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "render";
 
@@ -21,12 +22,16 @@ public sealed class RenderCommand : VerbCommand
         command.Add(output);
         command.Add(force);
         command.Add(stdout);
+        command.Add(secrets);
     }
 
     public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
     {
+        SecretsOption.Apply(run, secrets, problems);
         if (run.Value(stdout))
         {
+            // A stream for a pipe, not a tree to commit: Secrets print as they are.
+            run.Adjust(options => options with { PlainSecrets = Core.Secrets.PlainSecrets.Allow });
             if (run.Options.Clusters.Names is not { Count: 1 }) problems.Add(CliDiagnostics.Usage("--stdout prints one cluster; name it with --cluster NAME"));
             return;
         }
@@ -79,6 +84,7 @@ public sealed class RenderCommand : VerbCommand
         // Clusters are rendered and written into a new tree one by one, so memory stays flat however large the fleet.
         StagedOutput? staged = null;
         var options = run.Options;
+        var omitted = new List<string>();
         try
         {
             // With --cluster or --shard, the other clusters' files stay as they are.
@@ -91,6 +97,7 @@ public sealed class RenderCommand : VerbCommand
             run.Report(FederationRenderer.RenderTo(run.Files, options, cluster =>
             {
                 writer.Write(cluster);
+                lock (omitted) omitted.AddRange(cluster.OmittedSecrets.Select(path => cluster.Cluster + "/" + path));
                 progress.ClusterDone(cluster.Files.Count - 1);
             }));
             progress.Done();
@@ -118,7 +125,7 @@ public sealed class RenderCommand : VerbCommand
         if (hasManifest && staged.UpToDate)
         {
             staged.Abort();
-            return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(staged.Objects, "object")}); nothing rewritten");
+            return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(staged.Objects, "object")}); nothing rewritten{Omitted(omitted)}");
         }
 
         if (staged.Commit(foreign) is { } writeProblem)
@@ -127,6 +134,10 @@ public sealed class RenderCommand : VerbCommand
             return Outcome.Fail("nothing written");
         }
 
-        return Outcome.Done($"{DiagnosticPrinter.Plural(staged.Objects, "object")} for {DiagnosticPrinter.Plural(staged.Clusters, "cluster")} written to {target.Display}");
+        return Outcome.Done($"{DiagnosticPrinter.Plural(staged.Objects, "object")} for {DiagnosticPrinter.Plural(staged.Clusters, "cluster")} written to {target.Display}{Omitted(omitted)}");
     }
+
+    /// <summary>The summary's list of the Secrets --secrets omit left out of the tree.</summary>
+    private static string Omitted(List<string> omitted) =>
+        omitted.Count == 0 ? string.Empty : $"; {DiagnosticPrinter.Plural(omitted.Count, "Secret")} left out (--secrets omit): {string.Join(", ", omitted.Order(StringComparer.Ordinal))}";
 }
