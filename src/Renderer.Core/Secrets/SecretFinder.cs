@@ -60,6 +60,11 @@ public static class SecretFinder
                     if ((plain && SecretKinds.IsPlainValue(scalar.Pointer)) || (federated && SecretKinds.IsFederatedValue(scalar.Pointer)))
                     {
                         values.Add(new SecretValue(scalar.Text, scalar.Start, scalar.End, range.First, range.End));
+                        // As Kubernetes would read it, too: a diagnostic may quote both forms (1_000 and 1000).
+                        if (ScalarResolver.Resolve(scalar.Text) is { Kind: not ScalarKind.String, Node: { } read } && read.ToJsonString() != scalar.Text)
+                        {
+                            values.Add(new SecretValue(read.ToJsonString(), scalar.Start, scalar.End, range.First, range.End));
+                        }
                     }
                 }
             }
