@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
+using Renderer.Cli.FileSystem;
 using Renderer.Cli.Output;
 using Renderer.Core;
 using Renderer.Core.Diagnostics;
@@ -39,22 +40,24 @@ public sealed class SealCommand : VerbCommand
         command.Add(output);
     }
 
+    private FileOutput? Target(CommandRun run) => run.Value(output) is { } given ? run.FileAt(given) : null;
+
     public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
     {
         if (run.Value(secret) == "-" && run.Inputs.Contains("-")) problems.Add(CliDiagnostics.Usage("standard input can be the Secret (--secret -) or an INPUT, not both"));
+        if (Target(run)?.Check(run.InputPaths) is { } refused) problems.Add(refused);
     }
 
-    public override string? ExcludedPath(CommandRun run) => run.Value(secret) is { } given and not "-" ? run.FullPath(given) : null;
+    public override string? ExcludedPath(CommandRun run) => run.Value(secret) is { } given and not "-" ? run.FullPath(given) : Target(run)?.FullPath;
 
     public override Outcome Execute(CommandRun run)
     {
         var secretFile = ReadSecret(run, run.Value(secret) ?? "-");
         if (secretFile is null) return Outcome.Usage("nothing written");
-        var given = run.Value(output) is { } o and not "-" ? o : null;
-        var full = given is null ? null : run.FullPath(given);
+        var target = Target(run);
         var excluded = run.Value(secret) is { } s and not "-" ? run.FullPath(s) : null;
-        var inputs = run.Files.Where(f => f.Path != "<stdin>" || run.Value(secret) != "-")
-            .Where(f => (full is null || run.FullPath(f.Path) != full) && (excluded is null || run.FullPath(f.Path) != excluded)).ToList();
+        var inputs = run.Files
+            .Where(f => (target is null || run.FullPath(f.Path) != target.FullPath) && (excluded is null || run.FullPath(f.Path) != excluded)).ToList();
 
         var names = run.Value(clusters)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var directory = run.Value(certs);
@@ -64,91 +67,88 @@ public sealed class SealCommand : VerbCommand
         if (run.Blocked) return Outcome.Fail("nothing written");
 
         var certificates = new Dictionary<string, CertificateFile>(StringComparer.Ordinal);
-        foreach (var target in plan.Targets)
+        foreach (var plannedTarget in plan.Targets)
         {
-            var path = target.CertificatePath ?? (directory ?? ".").TrimEnd('/') + "/" + target.Cluster + ".pem";
-            certificates[target.Cluster] = ReadCertificate(run, path);
+            var path = plannedTarget.CertificatePath ?? (directory ?? ".").TrimEnd('/') + "/" + plannedTarget.Cluster + ".pem";
+            certificates[plannedTarget.Cluster] = ReadCertificate(run, path);
         }
 
         using var random = RandomNumberGenerator.Create();
         var result = SecretSealer.Seal(plan, certificates, random, DateTimeOffset.UtcNow);
         run.Report(result.Diagnostics);
         if (run.Blocked) return Outcome.Fail("nothing written");
-        if (full is null || given is null)
+        if (target is null)
         {
             run.Out.Write(result.Yaml);
             return new Outcome(Outcome.Ok, null);
         }
 
-        var display = run.Display(given);
-        try
+        if (target.Write(Encoding.UTF8.GetBytes(result.Yaml)) is { } failed)
         {
-            run.Context.FileSystem.ReplaceFile(full, Encoding.UTF8.GetBytes(result.Yaml));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            run.Report(CliDiagnostics.OutputWriteFailed(display, e.Message.TrimEnd('.')));
+            run.Report(failed);
             return Outcome.Fail("nothing written");
         }
 
-        return Outcome.Done($"{DiagnosticPrinter.Plural(result.Documents, "document")} written to {display} (sealed for {DiagnosticPrinter.Plural(plan.Targets.Count, "cluster")})");
+        return Outcome.Done($"{DiagnosticPrinter.Plural(result.Documents, "document")} written to {target.Display} (sealed for {DiagnosticPrinter.Plural(plan.Targets.Count, "cluster")})");
     }
 
-    /// <summary>The Secret's bytes: standard input, or a regular file (no link) within the size limit; null with the reason reported.</summary>
+    /// <summary>The Secret's bytes: standard input, or a regular file (never through a link) within the size limit; null with the reason reported.</summary>
     private static SourceFile? ReadSecret(CommandRun run, string given)
     {
         var context = run.Context;
-        if (given == "-")
-        {
-            using var stdin = context.OpenStandardInput();
-            using var buffer = new MemoryStream();
-            stdin.CopyTo(buffer);
-            return new SourceFile("<stdin>", buffer.ToArray());
-        }
-
-        var full = run.FullPath(given);
-        var display = run.Display(given);
+        var limit = run.Options.Limits.MaxFileBytes;
+        var display = given == "-" ? "<stdin>" : run.Display(given);
         try
         {
-            if (!context.FileSystem.FileExists(full))
+            if (given == "-")
+            {
+                using var stdin = context.OpenStandardInput();
+                return new SourceFile(display, PhysicalFileSystem.ReadBounded(stdin, display, limit));
+            }
+
+            var full = run.FullPath(given);
+            if (!context.FileSystem.Stat(full).Exists)
             {
                 run.Report(CliDiagnostics.InputNotFound(display));
                 return null;
             }
 
-            if (context.FileSystem.IsSymbolicLink(full))
-            {
-                run.Report(CliDiagnostics.InputUnreadable(display, "it is a symbolic link, which fedrender does not follow"));
-                return null;
-            }
-
-            var length = context.FileSystem.FileLength(full);
-            if (length > run.Options.Limits.MaxFileBytes)
-            {
-                run.Report(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(display), length, run.Options.Limits.MaxFileBytes));
-                return null;
-            }
-
-            return new SourceFile(display, context.FileSystem.ReadAllBytes(full));
+            return new SourceFile(display, context.FileSystem.Read(full, limit));
+        }
+        catch (FileTooLargeException)
+        {
+            run.Report(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(display), limit));
+        }
+        catch (UnsafeEntryException e)
+        {
+            run.Report(e.Entry.Kind == EntryKind.SymbolicLink ? CliDiagnostics.InputIsLink(display) : CliDiagnostics.InputIsSpecial(display, e.Entry.Describe()));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             run.Report(CliDiagnostics.InputUnreadable(display, e.Message.TrimEnd('.')));
-            return null;
         }
+
+        return null;
     }
 
-    /// <summary>A certificate file: a regular file (no link) of at most <see cref="MaxCertificateBytes"/>; what went wrong otherwise.</summary>
+    /// <summary>A certificate file: a regular file (never through a link) of at most <see cref="MaxCertificateBytes"/>; what went wrong otherwise.</summary>
     private static CertificateFile ReadCertificate(CommandRun run, string path)
     {
         var fs = run.Context.FileSystem;
         var full = run.FullPath(path);
         try
         {
-            if (fs.IsSymbolicLink(full)) return new CertificateFile(path, null, "it is a symbolic link, which fedrender does not follow");
-            if (!fs.FileExists(full)) return new CertificateFile(path, null, fs.DirectoryExists(full) ? "it is a directory" : null);
-            if (fs.FileLength(full) > MaxCertificateBytes) return new CertificateFile(path, null, $"it is larger than {MaxCertificateBytes / 1024} KiB, too large for a certificate");
-            return new CertificateFile(path, fs.ReadAllBytes(full), null);
+            var entry = fs.Stat(full);
+            if (!entry.Exists) return new CertificateFile(path, null, null);
+            return new CertificateFile(path, fs.Read(full, MaxCertificateBytes), null);
+        }
+        catch (FileTooLargeException)
+        {
+            return new CertificateFile(path, null, $"it is larger than {MaxCertificateBytes / 1024} KiB, too large for a certificate");
+        }
+        catch (UnsafeEntryException e)
+        {
+            return new CertificateFile(path, null, $"it is {e.Entry.Describe()}, which fedrender does not read");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

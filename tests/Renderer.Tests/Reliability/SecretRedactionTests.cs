@@ -267,7 +267,7 @@ public sealed class SecretRedactionTests
         var strict = cli.Run("render", "fed", "-o", "strict-out", "--strict");
         Assert.Equal(1, strict.Exit);
         Assert.Contains("error FR5050", strict.Error, StringComparison.Ordinal);
-        Assert.False(cli.FileSystem.DirectoryExists("/work/strict-out/east"));
+        Assert.False(cli.FileSystem.FileExists("/work/strict-out/east/app/secret-creds.yaml"));
     }
 
     [Fact]
