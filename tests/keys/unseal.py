@@ -1,6 +1,6 @@
 """Unseals sealed-secrets values with a private key, independently of fedrender.
 
-Reads a JSON object from standard input: {"key": PEM path, "label": text, "values": {name: base64}}.
+Reads a JSON request file (the first argument): {"key": PEM path, "label": text, "values": {name: base64}}.
 Prints {name: base64 of the plaintext} as JSON, or exits 3 naming the first value that does not unseal.
 """
 import base64
@@ -22,7 +22,8 @@ def unseal(key, label, sealed):
 
 
 def main():
-    request = json.load(sys.stdin)
+    with open(sys.argv[1], encoding="utf-8") as f:
+        request = json.load(f)
     with open(request["key"], "rb") as f:
         key = serialization.load_pem_private_key(f.read(), password=None)
     label = request["label"].encode()

@@ -5,7 +5,7 @@ using Renderer.Cli.FileSystem;
 using Renderer.Core.Input;
 using Renderer.Tests.Support;
 
-namespace Renderer.Tests.Sealing;
+namespace Renderer.IntegrationTests.Sealing;
 
 /// <summary>
 /// The ELK example's credentials, sealed with <c>fedrender seal</c> and rendered: each cluster's SealedSecret
@@ -45,7 +45,7 @@ public sealed class ElkSealTests : IDisposable
         }
     }
 
-    [Fact]
+    [ToolFact(Tool.PythonCryptography)]
     public void EachClustersRenderedSealedSecretUnsealsToThePlainSecretWithItsOwnKeyOnly()
     {
         var output = Path.Combine(temp, "out");
@@ -66,7 +66,7 @@ public sealed class ElkSealTests : IDisposable
         Assert.Empty(Directory.GetFiles(output, "secret-*.yaml", SearchOption.AllDirectories));
     }
 
-    [Fact]
+    [ToolFact(Tool.PythonCryptography)]
     public void SealingTheExampleAgainWritesNoPlaintextAndUnsealsPerCluster()
     {
         var target = Path.Combine(temp, "credentials.yaml");

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Renderer.Benchmarks;
 using Renderer.Cli;
 using Renderer.Cli.FileSystem;
 using Renderer.Tests.Support;
 
-namespace Renderer.Tests.Reliability;
+namespace Renderer.IntegrationTests.Reliability;
 
 /// <summary>Real fedrender processes rendering into one output directory at once: the result is always one whole render.</summary>
 public sealed class ConcurrentWriterTests : IDisposable
@@ -35,7 +34,7 @@ public sealed class ConcurrentWriterTests : IDisposable
             // Each either rendered whole or waited for the lock and said so; never a crash.
             Assert.All(exits, e => Assert.True(e is 0 or 2, errors));
             if (exits.Contains(2)) Assert.Contains("FR9017", errors, StringComparison.Ordinal);
-            var result = Fingerprint(Path.Combine(root, "out"));
+            var result = OutputFingerprint.Of(Path.Combine(root, "out"));
             Assert.Contains(result, fingerprints.Values);
         }
     }
@@ -52,14 +51,6 @@ public sealed class ConcurrentWriterTests : IDisposable
         var stderr = new StringWriter();
         var exit = CliApp.Run(["render", input, "-o", output], new CliContext(new StringWriter(), stderr, () => Stream.Null, root, new PhysicalFileSystem()));
         Assert.True(exit == 0, stderr.ToString());
-        return Fingerprint(Path.Combine(root, output));
-    }
-
-    private static string Fingerprint(string directory)
-    {
-        var lines = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(directory, f) + " " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))))
-            .Order(StringComparer.Ordinal);
-        return Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines))));
+        return OutputFingerprint.Of(Path.Combine(root, output));
     }
 }

@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 using Renderer.Core;
 using Renderer.Core.Input;
 using Renderer.Core.Sealing;
+using Renderer.Tests.Support;
 
-namespace Renderer.Tests.Sealing;
+namespace Renderer.IntegrationTests.Sealing;
 
 /// <summary>
 /// fedrender seal, in the core: each cluster's SealedSecret, as render writes it, unseals with that
@@ -96,7 +97,7 @@ public sealed class SealTests
 
     private static JsonObject EncryptedData(JsonObject sealedSecret) => Assert.IsType<JsonObject>(sealedSecret["spec"]?["encryptedData"]);
 
-    [Fact]
+    [ToolFact(Tool.PythonCryptography)]
     public void EachClusterUnsealsItsOwnSealedSecretToThePlainValuesAndNoOtherKeyDoes()
     {
         var result = Seal(new SealRequest(SourceFile.FromText("secret.yaml", PlainSecret()), ["cluster1", "cluster2", "cluster3"], null, false));
@@ -115,10 +116,15 @@ public sealed class SealTests
         }
     }
 
-    [Theory]
-    [InlineData("{sealedsecrets.bitnami.com/namespace-wide: \"true\"}", "shop", "sealedsecrets.bitnami.com/namespace-wide")]
-    [InlineData("{sealedsecrets.bitnami.com/cluster-wide: \"true\"}", "", "sealedsecrets.bitnami.com/cluster-wide")]
-    public void TheScopeAnnotationChoosesTheLabelAndReachesTheSealedSecret(string annotations, string label, string annotation)
+    [ToolFact(Tool.PythonCryptography)]
+    public void NamespaceWideSealsWithTheNamespaceAsLabel() =>
+        TheScopeAnnotationChoosesTheLabelAndReachesTheSealedSecret("{sealedsecrets.bitnami.com/namespace-wide: \"true\"}", "shop", "sealedsecrets.bitnami.com/namespace-wide");
+
+    [ToolFact(Tool.PythonCryptography)]
+    public void ClusterWideSealsWithAnEmptyLabel() =>
+        TheScopeAnnotationChoosesTheLabelAndReachesTheSealedSecret("{sealedsecrets.bitnami.com/cluster-wide: \"true\"}", string.Empty, "sealedsecrets.bitnami.com/cluster-wide");
+
+    private static void TheScopeAnnotationChoosesTheLabelAndReachesTheSealedSecret(string annotations, string label, string annotation)
     {
         var result = Seal(new SealRequest(SourceFile.FromText("secret.yaml", PlainSecret(annotations)), null, "tier=db", false));
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
