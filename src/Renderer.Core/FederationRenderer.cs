@@ -51,7 +51,7 @@ public static class FederationRenderer
     /// <summary>The front of every command: load, bind, schedule replicas and place.</summary>
     private static Placed Place(IReadOnlyList<SourceFile> inputs, RenderOptions options, List<Diagnostic> diagnostics)
     {
-        var documents = Load(inputs, options.Limits, diagnostics);
+        var documents = Load(inputs, options.Limits, options.Namespace, diagnostics);
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
@@ -142,7 +142,7 @@ public static class FederationRenderer
     public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var documents = Load(inputs, limits, diagnostics);
+        var documents = Load(inputs, limits, options.Namespace, diagnostics);
         var (federated, federateDiagnostics) = Federator.Federate(documents, options);
         diagnostics.AddRange(federateDiagnostics);
         var sorted = DiagnosticOrder.Sort(diagnostics);
@@ -157,8 +157,15 @@ public static class FederationRenderer
         return new FederateResult(sorted, text.ToString(), federated.Count);
     }
 
-    private static List<SourceDocument> Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, List<Diagnostic> diagnostics)
+    /// <summary>Reads every input, splits lists into their items and gives namespaced documents the default namespace, as kubectl does.</summary>
+    private static List<SourceDocument> Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, string? defaultNamespace, List<Diagnostic> diagnostics)
     {
+        if (defaultNamespace is not null && KubernetesNames.CheckLabel(defaultNamespace) is { } problem)
+        {
+            diagnostics.Add(DocumentDiagnostics.InvalidDefaultNamespace(defaultNamespace, problem));
+            defaultNamespace = null;
+        }
+
         var documents = new List<SourceDocument>();
         long total = 0;
         foreach (var input in inputs)
@@ -175,7 +182,7 @@ public static class FederationRenderer
             diagnostics.AddRange(loadDiagnostics);
         }
 
-        return documents;
+        return NamespaceDefaulter.Apply(ListUnwrapper.Unwrap(documents, diagnostics), defaultNamespace);
     }
 
     /// <summary>Two federated documents may not put the same object, or the same file, on one cluster.</summary>

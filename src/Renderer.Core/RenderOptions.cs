@@ -23,5 +23,8 @@ public sealed record RenderOptions
     /// <summary>The clusters to render (all by default).</summary>
     public ClusterFilter Clusters { get; init; } = ClusterFilter.All;
 
+    /// <summary>The namespace namespaced documents without one are given, as <c>kubectl -n</c> gives it; null for none.</summary>
+    public string? Namespace { get; init; }
+
     public static RenderOptions Default { get; } = new();
 }

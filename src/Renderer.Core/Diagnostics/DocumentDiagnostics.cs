@@ -75,5 +75,17 @@ public static class DocumentDiagnostics
         new("FR2016", Severity.Error,
             $"A second KubeFedConfig (the first at {first}); a control plane has one, so keep one.", at);
 
+    public static Diagnostic ListItemNotAMapping(SourceLocation at, string listKind, int index, string actual) =>
+        new("FR2019", Severity.Error,
+            $"Item {index} of the {listKind} is {actual}, not a mapping; every item of a list is a whole object with apiVersion, kind and metadata, so fix or remove it.", at);
+
+    public static Diagnostic ListWithoutItems(SourceLocation at, string listKind, string actual) =>
+        new("FR2020", Severity.Error,
+            $"The {listKind} has {(actual == "null" ? "no items" : $"items that are {actual}")}; kubectl splits a list into the objects of its items list, so write items: as a list of objects.", at);
+
+    public static Diagnostic InvalidDefaultNamespace(string ns, string problem) =>
+        new("FR2021", Severity.Error,
+            $"--namespace \"{Shorten(ns)}\" is not a valid namespace name: {problem}; pass a DNS label such as team-a.", SourceLocation.None);
+
     internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }

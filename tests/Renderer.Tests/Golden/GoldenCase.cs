@@ -30,6 +30,7 @@ public sealed record GoldenCase(string Name, string Directory, string InputDirec
             }
 
             if (json["strict"]?.GetValue<bool>() == true) options = options with { Strict = true };
+            if ((string?)json["namespace"] is { } ns) options = options with { Namespace = ns };
         }
 
         return new GoldenCase(name, directory, input, displayRoot, options);
