@@ -65,12 +65,13 @@ public static class FederationRenderer
     {
         var (documents, federation, _, placements) = placed;
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
+        var crdVersions = CustomResourceSchemas.DeclaredVersions(federation.CustomResourceDefinitions);
         var prepared = new List<PreparedResource>();
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
             var templateFindings = options.Validate ? ObjectValidator.CheckTemplate(resource, catalog, diagnostics) : [];
-            var overrides = OverrideValidator.Plan(resource, diagnostics);
+            var overrides = OverrideValidator.Plan(resource, diagnostics, crdVersions);
             var selection = placements[resource];
             // An override is stale only for a cluster the resource's own placement leaves out; the namespace gate is reported on its own.
             var own = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, []);

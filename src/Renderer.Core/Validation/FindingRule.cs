@@ -19,4 +19,13 @@ public enum FindingRule
     WrongType,
     MissingField,
     NotAllowed,
+    IntegerFormat,
+    Range,
+    Pattern,
+    Length,
+    Format,
+    Count,
+    Duplicate,
+    Composition,
+    Size,
 }
