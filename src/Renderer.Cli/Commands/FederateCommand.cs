@@ -32,7 +32,7 @@ public sealed class FederateCommand : VerbCommand
         var full = given is null ? null : run.FullPath(given);
         var names = run.Value(clusters)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var inputs = run.Files.Where(f => full is null || run.FullPath(f.Path) != full).ToList();
-        var result = FederationRenderer.Federate(inputs, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo)));
+        var result = FederationRenderer.Federate(inputs, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo), run.Options.Namespace));
         run.Report(result.Diagnostics);
         if (run.Blocked) return Outcome.Fail("nothing written");
         if (full is null || given is null)
