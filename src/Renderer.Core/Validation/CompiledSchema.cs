@@ -193,11 +193,18 @@ public sealed class CompiledSchema
     private static IReadOnlyList<CompiledSchema> Many(JsonNode? node, Dictionary<string, CompiledSchema> defs) =>
         node is JsonArray list ? list.Select(item => Child(item, defs)).ToList() : [];
 
-    private static decimal? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number) ? number : null;
+    private static decimal? Number(JsonNode? node)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number) return null;
+        if (value.TryGetValue<decimal>(out var number)) return number;
+        if (value.TryGetValue<long>(out var integer)) return integer;
+        if (value.TryGetValue<int>(out var small)) return small;
+        if (value.TryGetValue<ulong>(out var unsigned)) return unsigned;
+        return value.TryGetValue<double>(out var real) && Math.Abs(real) < 7.9e28 ? (decimal)real : null;
+    }
 
     private static int? Count(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var count) && count >= 0
+        Number(node) is { } count && count >= 0 && decimal.Truncate(count) == count
             ? (int)Math.Min(count, int.MaxValue)
             : null;
 
