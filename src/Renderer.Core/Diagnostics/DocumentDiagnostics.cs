@@ -25,7 +25,7 @@ public static class DocumentDiagnostics
 
     public static Diagnostic InvalidName(SourceLocation at, string what, string name, string rule) =>
         new("FR2006", Severity.Error,
-            $"{what} \"{Shorten(name)}\" is not valid: {rule}.", at);
+            $"{what} \"{Visible.Quote(Shorten(name))}\" is not valid: {rule}.", at);
 
     public static Diagnostic DuplicateCluster(SourceLocation at, string name, SourceLocation first) =>
         new("FR2007", Severity.Error,
