@@ -20,6 +20,12 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 1 && args[0] == "stages")
+        {
+            // stages FILE: each stage of one render, timed once in a cold process, with GC and JIT costs.
+            return StageProfile.Run(args[1], Console.Out);
+        }
+
         if (args.Length > 1 && args[0] == "fleet")
         {
             // fleet CLI.dll [APPSxCLUSTERS ...]: the end-to-end table.
