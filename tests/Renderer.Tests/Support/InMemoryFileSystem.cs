@@ -30,7 +30,10 @@ public sealed class InMemoryFileSystem : IFileSystem
         lock (gate) return files.ContainsKey(path);
     }
 
-    public bool DirectoryExists(string path) => directories.Contains(path);
+    public bool DirectoryExists(string path)
+    {
+        lock (gate) return directories.Contains(path);
+    }
 
     public bool IsSymbolicLink(string path) => false;
 
@@ -41,8 +44,10 @@ public sealed class InMemoryFileSystem : IFileSystem
 
     public long FileLength(string path) => ReadAllBytes(path).LongLength;
 
-    public IEnumerable<string> EnumerateFiles(string directory) =>
-        files.Keys.Where(f => f.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal)).ToList();
+    public IEnumerable<string> EnumerateFiles(string directory)
+    {
+        lock (gate) return files.Keys.Where(f => f.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal)).ToList();
+    }
 
     public IEnumerable<string> EnumerateDirectories(string directory)
     {
@@ -50,6 +55,11 @@ public sealed class InMemoryFileSystem : IFileSystem
     }
 
     public void CreateDirectory(string path)
+    {
+        lock (gate) Create(path);
+    }
+
+    private void Create(string path)
     {
         for (var current = path; !string.IsNullOrEmpty(current) && current != "/"; current = Path.GetDirectoryName(current) ?? "/")
         {
@@ -86,6 +96,11 @@ public sealed class InMemoryFileSystem : IFileSystem
 
     public void MoveDirectory(string from, string to)
     {
+        lock (gate) Move(from, to);
+    }
+
+    private void Move(string from, string to)
+    {
         if (!directories.Contains(from)) throw new DirectoryNotFoundException(from);
         if (directories.Contains(to) || files.ContainsKey(to)) throw new IOException($"{to} exists");
         Rename(from, to);
@@ -95,9 +110,13 @@ public sealed class InMemoryFileSystem : IFileSystem
     {
         if (!SupportsExchange) return false;
         const string swap = "/.exchange-in-progress";
-        Rename(first, swap);
-        Rename(second, first);
-        Rename(swap, second);
+        lock (gate)
+        {
+            Rename(first, swap);
+            Rename(second, first);
+            Rename(swap, second);
+        }
+
         return true;
     }
 
