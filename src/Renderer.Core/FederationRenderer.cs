@@ -28,7 +28,11 @@ public static class FederationRenderer
     /// sink sees every cluster even when errors are found; the caller must discard what it received then.
     /// </summary>
     public static IReadOnlyList<Diagnostic> RenderTo(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterManifests> sink) =>
-        Stream(inputs, options, cluster => sink(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects))));
+        Stream(inputs, options, cluster => sink(Emit(cluster.Cluster, cluster.Objects)));
+
+    /// <summary>Every check of a render, without emitting or keeping any cluster's files: what <c>validate</c> needs.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(IReadOnlyList<SourceFile> inputs, RenderOptions options) =>
+        Stream(inputs, options, _ => { });
 
     /// <summary>Everything up to emission: the objects each cluster receives, as JSON, with all diagnostics.</summary>
     public static RenderPlan Plan(IReadOnlyList<SourceFile> inputs, RenderOptions options)
@@ -69,15 +73,23 @@ public static class FederationRenderer
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
-            var templateFindings = options.Validate ? ObjectValidator.CheckTemplate(resource, catalog, diagnostics) : [];
+            // The template's own object: validated once, and shared by every cluster that has no override.
+            var template = ObjectBuilder.Build(resource, string.Empty, null, []);
+            var templateFindings = options.Validate && template is not null ? ObjectValidator.CheckTemplate(resource, template, catalog, diagnostics) : [];
             var overrides = OverrideValidator.Plan(resource, diagnostics);
             var selection = placements[resource];
             // An override is stale only for a cluster the resource's own placement leaves out; the namespace gate is reported on its own.
             var own = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, []);
             OverrideValidator.ReportUnselected(resource, overrides, own.Valid ? own : selection, diagnostics);
-            if (!overrides.Valid || !selection.Valid) continue;
+            if (!overrides.Valid || !selection.Valid || template is null) continue;
             if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name)) continue;
-            prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal)));
+            var path = ManifestLayout.PathOf(resource);
+            var shared = new RenderedObject(resource, template)
+            {
+                RelativePath = path,
+                SharedFile = new Lazy<OutputFile>(() => new OutputFile(path, YamlEmitter.Emit(template)), LazyThreadSafetyMode.ExecutionAndPublication),
+            };
+            prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal), shared));
         }
 
         var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Where(options.Clusters.Includes).Order(StringComparer.Ordinal).ToList();
@@ -92,10 +104,17 @@ public static class FederationRenderer
             {
                 if (!item.Clusters.Contains(cluster)) continue;
                 var patch = item.Overrides.Clusters.GetValueOrDefault(cluster);
+                if (patch is not { Operations.Count: > 0 })
+                {
+                    // No override: the object is the template's, built, validated and emitted once for all clusters.
+                    objects.Add(item.Shared);
+                    continue;
+                }
+
                 var built = ObjectBuilder.Build(item.Resource, cluster, patch, local);
                 if (built is null) continue;
-                if (options.Validate && patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
-                objects.Add(new RenderedObject(item.Resource, built));
+                if (options.Validate) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
+                objects.Add(new RenderedObject(item.Resource, built) { RelativePath = item.Shared.RelativePath });
             }
 
             CheckCollisions(cluster, objects, local);
@@ -134,7 +153,7 @@ public static class FederationRenderer
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
     }
 
-    private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters);
+    private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters, RenderedObject Shared);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
     public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
@@ -202,12 +221,12 @@ public static class FederationRenderer
         }
     }
 
-    private static IReadOnlyList<OutputFile> Emit(IReadOnlyList<RenderedObject> ordered)
+    private static ClusterManifests Emit(string cluster, IReadOnlyList<RenderedObject> ordered)
     {
-        var files = new List<OutputFile>(ordered.Count + 1);
-        foreach (var item in ordered) files.Add(new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
-        files.Add(new OutputFile(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)));
+        var inOrder = new List<OutputFile>(ordered.Count);
+        foreach (var item in ordered) inOrder.Add(item.SharedFile?.Value ?? new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
+        var files = new List<OutputFile>(inOrder) { new(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)) };
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        return new ClusterManifests(cluster, files) { ApplyOrder = inOrder };
     }
 }
