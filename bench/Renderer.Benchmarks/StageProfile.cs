@@ -22,7 +22,7 @@ public static class StageProfile
         var total = Stopwatch.StartNew();
         IReadOnlyList<SourceDocument> documents = [];
         Federation federation = new([], [], []);
-        Dictionary<FederatedResource, ClusterSelection> placements = [];
+        IReadOnlyDictionary<FederatedResource, ClusterSelection> placements = new Dictionary<FederatedResource, ClusterSelection>();
         Stage(output, "load", () => documents = YamlLoader.Load(input).Documents);
         Stage(output, "bind", () => federation = DocumentBinder.Bind(documents).Federation);
         Stage(output, "place", () => placements = NamespacePlacement.Resolve(federation, ControlPlaneScope.Cluster, []));

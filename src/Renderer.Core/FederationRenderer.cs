@@ -60,14 +60,15 @@ public static class FederationRenderer
         diagnostics.AddRange(bindDiagnostics);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
-        return new Placed(documents, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));
+        var placement = NamespacePlacement.Place(federation, scope, diagnostics);
+        return new Placed(documents, federation, scope, placement.Final, placement.Own);
     }
 
-    private sealed record Placed(List<SourceDocument> Documents, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements);
+    private sealed record Placed(List<SourceDocument> Documents, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements, IReadOnlyDictionary<FederatedResource, ClusterSelection> Own);
 
     private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, Action<ClusterPlan> onCluster, List<Diagnostic> diagnostics)
     {
-        var (documents, federation, _, placements) = placed;
+        var (documents, federation, _, placements, ownPlacements) = placed;
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
         var prepared = new List<PreparedResource>();
         foreach (var resource in federation.Resources)
@@ -79,7 +80,7 @@ public static class FederationRenderer
             var overrides = OverrideValidator.Plan(resource, diagnostics);
             var selection = placements[resource];
             // An override is stale only for a cluster the resource's own placement leaves out; the namespace gate is reported on its own.
-            var own = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, []);
+            var own = ownPlacements[resource];
             OverrideValidator.ReportUnselected(resource, overrides, own.Valid ? own : selection, diagnostics);
             if (!overrides.Valid || !selection.Valid || template is null) continue;
             if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name)) continue;
@@ -132,7 +133,7 @@ public static class FederationRenderer
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
     {
         var diagnostics = new List<Diagnostic>();
-        var (documents, federation, scope, placements) = Place(inputs, options, diagnostics);
+        var (documents, federation, scope, placements, _) = Place(inputs, options, diagnostics);
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
         return (explanation, DiagnosticFinisher.Finish(diagnostics, documents, options.Strict));
     }
@@ -147,7 +148,7 @@ public static class FederationRenderer
         var placed = Place(inputs, options, diagnostics);
         var rendered = Stream(placed, options, _ => { }, diagnostics);
         if (rendered.Any(d => d.IsError)) return new Preview([], [], rendered);
-        var (_, federation, scope, placements) = placed;
+        var (_, federation, scope, placements, _) = placed;
         var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var rows = PreviewBuilder.Build(federation, placements, scope, clusters.Select(c => c.Name).ToList());
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
