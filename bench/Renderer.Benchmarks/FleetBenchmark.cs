@@ -34,8 +34,9 @@ public static class FleetBenchmark
                 Directory.CreateDirectory(directory);
                 var fleet = SyntheticFederation.Generate(apps, clusters);
                 File.WriteAllText(Path.Combine(directory, "fleet.yaml"), fleet);
-                // One changed FederatedDeployment: the first app's image in its template.
-                var changed = fleet.Replace("image: registry.example.com/app-0000:1.0.0", "image: registry.example.com/app-0000:2.0.0", StringComparison.Ordinal);
+                // One changed FederatedDeployment: an env value in the first app's template (its image is overridden on every cluster).
+                var first = fleet.IndexOf("value: production", StringComparison.Ordinal);
+                var changed = fleet[..first] + "value: staging" + fleet[(first + "value: production".Length)..];
                 File.WriteAllText(Path.Combine(directory, "fleet-changed.yaml"), changed);
                 SyntheticFederation.WriteKustomize(apps, clusters, Path.Combine(directory, "kustomize"));
                 var output1 = Path.Combine(directory, "out");
