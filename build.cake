@@ -128,13 +128,23 @@ Task("Test")
 });
 
 Task("Bench")
-    .Description("The fleet benchmark (fedrender vs kubectl kustomize vs the write floor at ~10k, 30k and 100k objects), then the BenchmarkDotNet stage benchmarks.")
+    .Description("The fleet benchmark on the published build (render, validate, re-renders, peak memory, side by side with kubectl kustomize to stdout and -o DIR, and the write floor at ~9k, 30k and 100k objects), then the BenchmarkDotNet stage benchmarks. Put TMPDIR on a tmpfs to take the disk out.")
     .Does(() =>
 {
     DotNetBuild(solution, new DotNetBuildSettings { Configuration = "Release" });
+    var published = artifacts + Directory("bench-cli");
+    DotNetPublish("./src/Renderer.Cli/Renderer.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = "Release",
+        Runtime = "linux-x64",
+        SelfContained = false,
+        OutputDirectory = published,
+    });
     var bench = "bench/Renderer.Benchmarks/bin/Release/net10.0/Renderer.Benchmarks.dll";
-    var sizes = Argument("sizes", "100x33 100x100 100x333");
-    if (StartProcess("dotnet", new ProcessSettings { Arguments = $"{bench} fleet src/Renderer.Cli/bin/Release/net10.0/fedrender.dll {sizes}" }) != 0)
+    var sizes = Argument("sizes", "100x30 334x30 1111x30");
+    var runs = Argument("runs", 5);
+    var kustomizeDir = Argument("kustomize-dir", true) ? string.Empty : " --no-kustomize-dir";
+    if (StartProcess("dotnet", new ProcessSettings { Arguments = $"{bench} fleet {published}/fedrender --runs {runs}{kustomizeDir} {sizes}" }) != 0)
     {
         throw new Exception("the fleet benchmark failed");
     }

@@ -21,7 +21,7 @@ public static class FederationRenderer
         var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
         var diagnostics = new List<Diagnostic>();
         var placed = Place(inputs, options, diagnostics);
-        var finished = Stream(placed, options, cluster => clusters.Add(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects)) { OmittedSecrets = cluster.OmittedSecrets }), diagnostics);
+        var finished = Stream(placed, options, cluster => clusters.Add(Emit(cluster.Cluster, cluster.Objects) with { OmittedSecrets = cluster.OmittedSecrets }), diagnostics);
         if (finished.Any(d => d.IsError)) return new RenderResult(finished, []) { Secrets = placed.Secrets };
         return new RenderResult(finished, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { Secrets = placed.Secrets };
     }
@@ -32,7 +32,11 @@ public static class FederationRenderer
     /// sink sees every cluster even when errors are found; the caller must discard what it received then.
     /// </summary>
     public static IReadOnlyList<Diagnostic> RenderTo(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterManifests> sink) =>
-        Stream(inputs, options, cluster => sink(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects)) { OmittedSecrets = cluster.OmittedSecrets }));
+        Stream(inputs, options, cluster => sink(Emit(cluster.Cluster, cluster.Objects) with { OmittedSecrets = cluster.OmittedSecrets }));
+
+    /// <summary>Every check of a render, without emitting or keeping any cluster's files: what <c>validate</c> needs.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(IReadOnlyList<SourceFile> inputs, RenderOptions options) =>
+        Stream(inputs, options, _ => { });
 
     /// <summary>Everything up to emission: the objects each cluster receives, as JSON, with all diagnostics.</summary>
     public static RenderPlan Plan(IReadOnlyList<SourceFile> inputs, RenderOptions options)
@@ -64,29 +68,38 @@ public static class FederationRenderer
         var secrets = SecretFinder.Find(documents, broken, bound.TypeConfigs);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
-        return new Placed(secrets, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));
+        var placement = NamespacePlacement.Place(federation, scope, diagnostics);
+        return new Placed(secrets, federation, scope, placement.Final, placement.Own);
     }
 
-    private sealed record Placed(SecretMap Secrets, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements);
+    private sealed record Placed(SecretMap Secrets, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements, IReadOnlyDictionary<FederatedResource, ClusterSelection> Own);
 
     private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, Action<ClusterPlan> onCluster, List<Diagnostic> diagnostics)
     {
-        var (secrets, federation, _, placements) = placed;
+        var (secrets, federation, _, placements, ownPlacements) = placed;
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
         var crdVersions = CustomResourceSchemas.DeclaredVersions(federation.CustomResourceDefinitions);
         var prepared = new List<PreparedResource>();
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
-            var templateFindings = options.Validate ? ObjectValidator.CheckTemplate(resource, catalog, diagnostics) : [];
+            // The template's own object: validated once, and shared by every cluster that has no override.
+            var template = ObjectBuilder.Build(resource, string.Empty, null, []);
+            var templateFindings = options.Validate && template is not null ? ObjectValidator.CheckTemplate(resource, template, catalog, diagnostics) : [];
             var overrides = OverrideValidator.Plan(resource, diagnostics, crdVersions);
             var selection = placements[resource];
             // An override is stale only for a cluster the resource's own placement leaves out; the namespace gate is reported on its own.
-            var own = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, []);
+            var own = ownPlacements[resource];
             OverrideValidator.ReportUnselected(resource, overrides, own.Valid ? own : selection, diagnostics);
-            if (!overrides.Valid || !selection.Valid) continue;
+            if (!overrides.Valid || !selection.Valid || template is null) continue;
             if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name)) continue;
-            prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal)));
+            var path = ManifestLayout.PathOf(resource);
+            var shared = new RenderedObject(resource, template)
+            {
+                RelativePath = path,
+                SharedFile = new Lazy<OutputFile>(() => new OutputFile(path, YamlEmitter.Emit(template)), LazyThreadSafetyMode.ExecutionAndPublication),
+            };
+            prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal), shared));
         }
 
         var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Where(options.Clusters.Includes).Order(StringComparer.Ordinal).ToList();
@@ -101,10 +114,17 @@ public static class FederationRenderer
             {
                 if (!item.Clusters.Contains(cluster)) continue;
                 var patch = item.Overrides.Clusters.GetValueOrDefault(cluster);
+                if (patch is not { Operations.Count: > 0 })
+                {
+                    // No override: the object is the template's, built, validated and emitted once for all clusters.
+                    objects.Add(item.Shared);
+                    continue;
+                }
+
                 var built = ObjectBuilder.Build(item.Resource, cluster, patch, local);
                 if (built is null) continue;
-                if (options.Validate && patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
-                objects.Add(new RenderedObject(item.Resource, built));
+                if (options.Validate) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
+                objects.Add(new RenderedObject(item.Resource, built) { RelativePath = item.Shared.RelativePath });
             }
 
             CheckCollisions(cluster, objects, local);
@@ -123,7 +143,7 @@ public static class FederationRenderer
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
     {
         var diagnostics = new List<Diagnostic>();
-        var (secrets, federation, scope, placements) = Place(inputs, options, diagnostics);
+        var (secrets, federation, scope, placements, _) = Place(inputs, options, diagnostics);
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
         if (explanation is not null) explanation = Explainer.Redact(explanation, secrets);
         return (explanation, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
@@ -139,7 +159,7 @@ public static class FederationRenderer
         var placed = Place(inputs, options, diagnostics);
         var rendered = Stream(placed, options, _ => { }, diagnostics);
         if (rendered.Any(d => d.IsError)) return new Preview([], [], rendered);
-        var (_, federation, scope, placements) = placed;
+        var (_, federation, scope, placements, _) = placed;
         var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var rows = PreviewBuilder.Build(federation, placements, scope, clusters.Select(c => c.Name).ToList());
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
@@ -163,7 +183,7 @@ public static class FederationRenderer
         return plan with { Diagnostics = DiagnosticFinisher.Finish(blocking.Concat(plan.Diagnostics), secrets, strict: false) };
     }
 
-    private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters);
+    private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters, RenderedObject Shared);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
     public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
@@ -256,12 +276,12 @@ public static class FederationRenderer
         }
     }
 
-    private static IReadOnlyList<OutputFile> Emit(IReadOnlyList<RenderedObject> ordered)
+    private static ClusterManifests Emit(string cluster, IReadOnlyList<RenderedObject> ordered)
     {
-        var files = new List<OutputFile>(ordered.Count + 1);
-        foreach (var item in ordered) files.Add(new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
-        files.Add(new OutputFile(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)));
+        var inOrder = new List<OutputFile>(ordered.Count);
+        foreach (var item in ordered) inOrder.Add(item.SharedFile?.Value ?? new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
+        var files = new List<OutputFile>(inOrder) { new(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)) };
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        return new ClusterManifests(cluster, files) { ApplyOrder = inOrder };
     }
 }

@@ -62,15 +62,13 @@ public sealed class RenderCommand : VerbCommand
         if (cluster is null) return Outcome.Fail($"cluster \"{name}\" receives nothing (is it registered, and is anything placed on it?)");
 
         // In apply order, as the cluster's kustomization.yaml lists them.
-        var byPath = cluster.Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
-        var order = byPath[Core.Output.ManifestLayout.KustomizationFile].Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..]);
-        foreach (var path in order)
+        foreach (var file in cluster.ApplyOrder)
         {
             run.Out.Write("---\n");
-            run.Out.Write(byPath[path]);
+            run.Out.Write(file.Content);
         }
 
-        return Outcome.Done($"{DiagnosticPrinter.Plural(byPath.Count - 1, "object")} of cluster {cluster.Cluster} printed");
+        return Outcome.Done($"{DiagnosticPrinter.Plural(cluster.ApplyOrder.Count, "object")} of cluster {cluster.Cluster} printed");
     }
 
     private Outcome ToDirectory(CommandRun run, OutputDirectory target)

@@ -12,11 +12,10 @@ namespace Renderer.Core.Validation;
 public static class ObjectValidator
 {
     /// <summary>Findings of the template's own object; the keys let cluster checks report only new findings.</summary>
-    public static HashSet<(string, string)> CheckTemplate(FederatedResource resource, SchemaCatalog catalog, List<Diagnostic> diagnostics)
+    /// <param name="built">The template's own object, as <see cref="ObjectBuilder.Build"/> gives it without a patch.</param>
+    public static HashSet<(string, string)> CheckTemplate(FederatedResource resource, JsonObject built, SchemaCatalog catalog, List<Diagnostic> diagnostics)
     {
-        var built = ObjectBuilder.Build(resource, string.Empty, null, []);
         var seen = new HashSet<(string, string)>();
-        if (built is null) return seen;
         var schema = catalog.Get(resource.Target);
         if (schema is null) diagnostics.Add(ValidationDiagnostics.NotValidated(resource.Document.At("/kind"), resource.DisplayName, resource.Target.ApiVersion, resource.Target.Kind));
         foreach (var finding in Check(built, resource, schema))
