@@ -19,7 +19,7 @@ public static class FederationRenderer
         var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
         var diagnostics = RenderTo(inputs, options, clusters.Add);
         if (diagnostics.Any(d => d.IsError)) return new RenderResult(diagnostics, []);
-        return new RenderResult(diagnostics, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList());
+        return new RenderResult(diagnostics, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { RootFiles = options.Layout.RootFiles };
     }
 
     /// <summary>
@@ -28,7 +28,7 @@ public static class FederationRenderer
     /// sink sees every cluster even when errors are found; the caller must discard what it received then.
     /// </summary>
     public static IReadOnlyList<Diagnostic> RenderTo(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterManifests> sink) =>
-        Stream(inputs, options, cluster => sink(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects))));
+        Stream(inputs, options, cluster => sink(new ClusterManifests(cluster.Cluster, options.Layout.ClusterFiles(cluster.Cluster, cluster.Objects)) { Objects = cluster.Objects.Count }));
 
     /// <summary>Everything up to emission: the objects each cluster receives, as JSON, with all diagnostics.</summary>
     public static RenderPlan Plan(IReadOnlyList<SourceFile> inputs, RenderOptions options)
@@ -81,6 +81,7 @@ public static class FederationRenderer
         }
 
         var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Where(options.Clusters.Includes).Order(StringComparer.Ordinal).ToList();
+        CheckRootFiles(federation, clusters, options.Layout, diagnostics);
         var index = options.Validate ? ReferenceChecker.Index(prepared.Select(p => (p.Resource, (IReadOnlyCollection<string>)p.Clusters))) : null;
         var perCluster = new List<Diagnostic>[clusters.Count];
         Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
@@ -178,6 +179,18 @@ public static class FederationRenderer
         return documents;
     }
 
+    /// <summary>A layout's root file (the hydrator's hydrator.metadata) may not take the place of a cluster's directory.</summary>
+    private static void CheckRootFiles(Federation federation, List<string> clusters, OutputLayout layout, List<Diagnostic> diagnostics)
+    {
+        foreach (var file in layout.RootFiles)
+        {
+            var top = file.RelativePath.Split('/')[0];
+            if (!clusters.Contains(top, StringComparer.Ordinal)) continue;
+            var at = federation.Clusters.FirstOrDefault(c => c.Name == top)?.Location ?? SourceLocation.None;
+            diagnostics.Add(IntegrationDiagnostics.ClusterNameTakenByLayout(at, top, layout.Name, file.RelativePath));
+        }
+    }
+
     /// <summary>Two federated documents may not put the same object, or the same file, on one cluster.</summary>
     private static void CheckCollisions(string cluster, List<RenderedObject> objects, List<Diagnostic> diagnostics)
     {
@@ -202,14 +215,5 @@ public static class FederationRenderer
 
             paths[item.RelativePath] = item;
         }
-    }
-
-    private static IReadOnlyList<OutputFile> Emit(IReadOnlyList<RenderedObject> ordered)
-    {
-        var files = new List<OutputFile>(ordered.Count + 1);
-        foreach (var item in ordered) files.Add(new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
-        files.Add(new OutputFile(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)));
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
     }
 }

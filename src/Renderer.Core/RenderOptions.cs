@@ -23,5 +23,8 @@ public sealed record RenderOptions
     /// <summary>The clusters to render (all by default).</summary>
     public ClusterFilter Clusters { get; init; } = ClusterFilter.All;
 
+    /// <summary>How each cluster's objects become files (the kustomize layout by default, or Argo CD's Source Hydrator layout).</summary>
+    public Output.OutputLayout Layout { get; init; } = Output.OutputLayout.Kustomize;
+
     public static RenderOptions Default { get; } = new();
 }
