@@ -137,6 +137,23 @@ public static class FederationRenderer
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
     }
 
+    /// <summary>
+    /// JSON Schemas for every Federated&lt;Kind&gt; fedrender knows (the built-in kinds, and the type configs and
+    /// CustomResourceDefinitions of <paramref name="inputs"/>) and for the KubeFed API kinds; see <see cref="EditorSchemas"/>.
+    /// </summary>
+    public static SchemaSet Schemas(IReadOnlyList<SourceFile> inputs, RenderOptions options, string baseUrl)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var documents = Load(inputs, options.Limits, diagnostics);
+        var (federation, bindDiagnostics) = DocumentBinder.Bind(documents);
+        diagnostics.AddRange(bindDiagnostics.Where(d => d.IsError));
+        var files = EditorSchemas.Generate(federation.TypeConfigs, federation.CustomResourceDefinitions, baseUrl, diagnostics);
+        var sorted = DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
+            ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d).ToList()
+            : diagnostics));
+        return new SchemaSet(sorted, sorted.Any(d => d.IsError) ? [] : files);
+    }
+
     private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
