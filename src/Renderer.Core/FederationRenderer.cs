@@ -107,9 +107,7 @@ public static class FederationRenderer
         });
 
         foreach (var local in perCluster) diagnostics.AddRange(local);
-        return DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
-            ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d).ToList()
-            : diagnostics));
+        return DiagnosticFinisher.Finish(diagnostics, documents, options.Strict);
     }
 
     /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it.</summary>
@@ -118,7 +116,7 @@ public static class FederationRenderer
         var diagnostics = new List<Diagnostic>();
         var (documents, federation, scope, placements) = Place(inputs, options, diagnostics);
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
-        return (explanation, DiagnosticOrder.Sort(SecretRedactor.Redact(documents, diagnostics)));
+        return (explanation, DiagnosticFinisher.Finish(diagnostics, documents, options.Strict));
     }
 
     /// <summary>
@@ -163,7 +161,7 @@ public static class FederationRenderer
         var documents = Load(inputs, limits, diagnostics);
         var (federated, federateDiagnostics) = Federator.Federate(documents, options);
         diagnostics.AddRange(federateDiagnostics);
-        var sorted = DiagnosticOrder.Sort(diagnostics);
+        var sorted = DiagnosticFinisher.Finish(diagnostics, documents, strict: false);
         if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0);
         var text = new System.Text.StringBuilder();
         foreach (var document in federated)
