@@ -50,6 +50,9 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
 
     public T? Value<T>(Option<T> option) => parsed.GetValue(option);
 
+    /// <summary>Lays each cluster out with <paramref name="layout"/> (read by the verb's own options, after the shared ones).</summary>
+    public void UseLayout(Core.Output.OutputLayout layout) => Options = Options with { Layout = layout };
+
     public void Report(Diagnostic diagnostic) => diagnostics.Add(diagnostic);
 
     public void Report(IEnumerable<Diagnostic> more) => diagnostics.AddRange(more);

@@ -10,7 +10,8 @@ public sealed class RenderCommand : VerbCommand
 {
     private readonly Option<string?> output = OutputOptions.Directory(required: false, "The output directory: one folder per member cluster, each with a kustomization.yaml (required unless --stdout).");
     private readonly Option<bool> force = new("--force") { Description = "Write into a directory fedrender did not create, and overwrite files it did not write." };
-    private readonly Option<bool> stdout = new("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output." };
+    private readonly Option<bool> stdout = new("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output; exit 1 when it receives nothing." };
+    private readonly LayoutOptions layout = new();
 
     public override string Name => "render";
 
@@ -21,6 +22,7 @@ public sealed class RenderCommand : VerbCommand
         command.Add(output);
         command.Add(force);
         command.Add(stdout);
+        layout.AddTo(command);
     }
 
     public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
@@ -28,8 +30,11 @@ public sealed class RenderCommand : VerbCommand
         if (run.Value(stdout))
         {
             if (run.Options.Clusters.Names is not { Count: 1 }) problems.Add(CliDiagnostics.Usage("--stdout prints one cluster; name it with --cluster NAME"));
+            if (layout.Given(run)) problems.Add(IntegrationCliDiagnostics.OptionNeedsAnother("--layout", "--output (--stdout prints one stream in apply order)"));
             return;
         }
+
+        layout.Apply(run, problems);
 
         if (run.Value(output) is null) problems.Add(CliDiagnostics.Usage("Option '--output' is required (or --stdout with --cluster)"));
     }
@@ -45,7 +50,11 @@ public sealed class RenderCommand : VerbCommand
         if (run.Blocked) return Outcome.Fail("nothing printed");
         var name = run.Options.Clusters.Names?.Single() ?? string.Empty;
         var cluster = result.Clusters.SingleOrDefault();
-        if (cluster is null) return Outcome.Fail($"cluster \"{name}\" receives nothing (is it registered, and is anything placed on it?)");
+        if (cluster is null)
+        {
+            run.Report(IntegrationCliDiagnostics.ClusterReceivesNothing(name));
+            return Outcome.Fail("nothing printed");
+        }
 
         // In apply order, as the cluster's kustomization.yaml lists them.
         var byPath = cluster.Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
@@ -79,6 +88,7 @@ public sealed class RenderCommand : VerbCommand
         // Clusters are rendered and written into a new tree one by one, so memory stays flat however large the fleet.
         StagedOutput? staged = null;
         var options = run.Options;
+        var objects = 0;
         try
         {
             // With --cluster or --shard, the other clusters' files stay as they are.
@@ -91,7 +101,8 @@ public sealed class RenderCommand : VerbCommand
             run.Report(FederationRenderer.RenderTo(run.Files, options, cluster =>
             {
                 writer.Write(cluster);
-                progress.ClusterDone(cluster.Files.Count - 1);
+                Interlocked.Add(ref objects, cluster.Objects);
+                progress.ClusterDone(cluster.Objects);
             }));
             progress.Done();
         }
@@ -118,7 +129,7 @@ public sealed class RenderCommand : VerbCommand
         if (hasManifest && staged.UpToDate)
         {
             staged.Abort();
-            return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(staged.Objects, "object")}); nothing rewritten");
+            return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(objects, "object")}); nothing rewritten");
         }
 
         if (staged.Commit(foreign) is { } writeProblem)
@@ -127,6 +138,6 @@ public sealed class RenderCommand : VerbCommand
             return Outcome.Fail("nothing written");
         }
 
-        return Outcome.Done($"{DiagnosticPrinter.Plural(staged.Objects, "object")} for {DiagnosticPrinter.Plural(staged.Clusters, "cluster")} written to {target.Display}");
+        return Outcome.Done($"{DiagnosticPrinter.Plural(objects, "object")} for {DiagnosticPrinter.Plural(staged.Clusters, "cluster")} written to {target.Display}");
     }
 }
