@@ -9,9 +9,9 @@ public static class IntegrationCliDiagnostics
         new("FR9101", Severity.Error,
             $"Cluster \"{cluster}\" receives no objects, so nothing is printed (an empty stream would let an automated sync prune everything on it); register it with a KubeFedCluster and place something on it, or name another --cluster.", SourceLocation.None);
 
-    public static Diagnostic OptionNeedsAnother(string option, string needs) =>
+    public static Diagnostic OptionNeedsAnother(string option, string needs, string why) =>
         new("FR9102", Severity.Error,
-            $"Option {option} only applies with {needs}; remove it, or add {needs}.", SourceLocation.None);
+            $"Option {option} only applies with {needs} ({why}); remove it, or use {needs}.", SourceLocation.None);
 
     public static Diagnostic LinkInOutput(string path) =>
         new("FR9103", Severity.Error,

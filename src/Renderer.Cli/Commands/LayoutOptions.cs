@@ -35,8 +35,8 @@ public sealed class LayoutOptions
         var url = run.Value(repoUrl);
         if (name == KustomizeLayout.LayoutName)
         {
-            if (sha is not null) problems.Add(IntegrationCliDiagnostics.OptionNeedsAnother("--dry-sha", "--layout hydrator"));
-            if (url is not null) problems.Add(IntegrationCliDiagnostics.OptionNeedsAnother("--repo-url", "--layout hydrator"));
+            if (sha is not null) problems.Add(IntegrationCliDiagnostics.OptionNeedsAnother("--dry-sha", "--layout hydrator", "it fills the Source Hydrator's metadata"));
+            if (url is not null) problems.Add(IntegrationCliDiagnostics.OptionNeedsAnother("--repo-url", "--layout hydrator", "it fills the Source Hydrator's metadata"));
             return;
         }
 

@@ -30,7 +30,7 @@ public sealed class RenderCommand : VerbCommand
         if (run.Value(stdout))
         {
             if (run.Options.Clusters.Names is not { Count: 1 }) problems.Add(CliDiagnostics.Usage("--stdout prints one cluster; name it with --cluster NAME"));
-            if (layout.Given(run)) problems.Add(IntegrationCliDiagnostics.OptionNeedsAnother("--layout", "--output (--stdout prints one stream in apply order)"));
+            if (layout.Given(run)) problems.Add(IntegrationCliDiagnostics.OptionNeedsAnother("--layout", "--output", "--stdout prints one stream in apply order, whatever the layout"));
             return;
         }
 
