@@ -11,6 +11,14 @@ public static class ExternalTools
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
 
+    /// <summary>Where the .NET runtime the tests run on is installed (what an installed tool's launcher looks for).</summary>
+    public static string DotnetRoot()
+    {
+        var dotnet = Find("dotnet") ?? "/usr/share/dotnet/dotnet";
+        var real = new FileInfo(dotnet).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dotnet;
+        return Path.GetDirectoryName(real) ?? "/usr/share/dotnet";
+    }
+
     public sealed record Result(int Exit, string Out, string Error);
 
     /// <summary>Runs <paramref name="file"/> with exactly <paramref name="arguments"/> (no shell in between) in <paramref name="directory"/>.</summary>
