@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Renderer.Cli.FileSystem;
 using Renderer.Cli.Output;
 using Renderer.Core;
 using Renderer.Core.Diagnostics;
@@ -33,6 +34,11 @@ public sealed class SchemasCommand : VerbCommand
         {
             problems.Add(CliDiagnostics.InvalidOption("--base-url", url, "give an absolute URL ending in /, such as https://example.com/schemas/"));
         }
+
+        if (run.Value(output) is { } given && OutputPlacement.CheckDirectory(run.FullPath(given), run.Display(given), run.Context.CurrentDirectory, run.InputPaths) is { } refused)
+        {
+            problems.Add(refused);
+        }
     }
 
     public override string? ExcludedPath(CommandRun run) => run.Value(output) is { } directory ? run.FullPath(directory) : null;
@@ -44,38 +50,39 @@ public sealed class SchemasCommand : VerbCommand
         run.Report(set.Diagnostics);
         if (run.Blocked) return Outcome.Fail("nothing written");
 
-        // Every directory and file on the way is checked before anything is written: nothing is written through a link.
+        // Every folder and file on the way is examined (lstat) before anything is written: nothing is written through a link.
         var fs = run.Context.FileSystem;
         var root = run.FullPath(given);
-        var targets = set.Files.Select(f => (File: f, Path: Path.Combine(root, f.RelativePath))).ToList();
-        var onTheWay = new SortedSet<string>(StringComparer.Ordinal) { root };
-        foreach (var (_, path) in targets)
+        var display = run.Display(given).TrimEnd('/');
+        var targets = set.Files.Select(f => (File: f, Path: Path.Combine(root, f.RelativePath), Display: display + "/" + f.RelativePath)).ToList();
+        var folders = new SortedDictionary<string, string>(StringComparer.Ordinal) { [root] = display };
+        foreach (var (file, path, _) in targets) folders[Path.GetDirectoryName(path) ?? root] = display + "/" + Path.GetDirectoryName(file.RelativePath)?.Replace('\\', '/');
+        foreach (var (path, shown) in folders.Select(f => (f.Key, f.Value)).Concat(targets.Select(t => (t.Path, t.Display))))
         {
-            onTheWay.Add(path);
-            onTheWay.Add(Path.GetDirectoryName(path) ?? root);
-        }
-
-        foreach (var path in onTheWay)
-        {
-            if (fs.IsSymbolicLink(path)) run.Report(IntegrationCliDiagnostics.LinkInOutput(run.Display(Path.GetRelativePath(run.Context.CurrentDirectory, path))));
-            else if (fs.FileExists(path) && !targets.Any(t => t.Path == path)) run.Report(CliDiagnostics.OutputNotADirectory(run.Display(Path.GetRelativePath(run.Context.CurrentDirectory, path)), "a file"));
+            var entry = fs.Stat(path);
+            var isFolder = folders.ContainsKey(path);
+            if (entry.Kind == EntryKind.SymbolicLink) run.Report(IntegrationCliDiagnostics.LinkInOutput(shown));
+            else if (entry.Exists && entry.Kind != (isFolder ? EntryKind.Directory : EntryKind.File)) run.Report(CliDiagnostics.OutputNotADirectory(shown, entry.Describe()));
         }
 
         if (run.Blocked) return Outcome.Fail("nothing written");
         try
         {
-            foreach (var (file, path) in targets)
-            {
-                fs.CreateDirectory(Path.GetDirectoryName(path) ?? root);
-                fs.ReplaceFile(path, Encoding.UTF8.GetBytes(file.Content));
-            }
+            foreach (var folder in folders.Keys) fs.CreateDirectory(folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            run.Report(CliDiagnostics.OutputWriteFailed(run.Display(given), e.Message.TrimEnd('.')));
+            run.Report(CliDiagnostics.OutputWriteFailed(display, e.Message.TrimEnd('.')));
+            return Outcome.Fail("nothing written");
+        }
+
+        foreach (var (file, path, shown) in targets)
+        {
+            if (new FileOutput(fs, path, shown).Write(Encoding.UTF8.GetBytes(file.Content)) is not { } failed) continue;
+            run.Report(failed);
             return Outcome.Fail("not all schemas written");
         }
 
-        return Outcome.Done($"{DiagnosticPrinter.Plural(set.Files.Count - 1, "schema")} and {Core.Validation.EditorSchemas.CatalogFile} written to {run.Display(given)}");
+        return Outcome.Done($"{DiagnosticPrinter.Plural(set.Files.Count - 1, "schema")} and {Core.Validation.EditorSchemas.CatalogFile} written to {display}");
     }
 }

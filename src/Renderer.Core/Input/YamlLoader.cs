@@ -25,7 +25,7 @@ public static class YamlLoader
 
         if (bytes.Length > limits.MaxFileBytes)
         {
-            diagnostics.Add(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(file.Path), bytes.Length, limits.MaxFileBytes));
+            diagnostics.Add(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(file.Path), limits.MaxFileBytes));
             return (documents, diagnostics);
         }
 

@@ -137,7 +137,7 @@ public sealed class HostileInputTests : IDisposable
         Directory.CreateDirectory(Path.Combine(root, "elsewhere"));
         Directory.CreateSymbolicLink(Path.Combine(root, "out"), Path.Combine(root, "elsewhere"));
         var (exit, error) = Run("render", file, "-o", "out");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("FR9005", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(root, "elsewhere")));
     }
@@ -151,7 +151,7 @@ public sealed class HostileInputTests : IDisposable
         var before = File.ReadAllText(Path.Combine(disk, "out", "c1", "shop", "configmap-big.yaml"));
         Write("app.yaml", Federation(400));
         var (exit, error) = Run("render", "app.yaml", "-o", Path.Combine(disk, "out"));
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("FR9006", error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(Path.Combine(disk, "out", "c1", "shop", "configmap-big.yaml")));
         Assert.Equal(["out"], Directory.GetFileSystemEntries(disk).Select(Path.GetFileName));
@@ -163,7 +163,7 @@ public sealed class HostileInputTests : IDisposable
         var disk = Mount("readonly", "ro,size=64k");
         Write("app.yaml", Federation(1));
         var (exit, error) = Run("render", "app.yaml", "-o", Path.Combine(disk, "out"));
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("FR9006", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
