@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -23,13 +22,6 @@ public sealed record HydratorLayout(string? RepoUrl, string? DrySha, IReadOnlyLi
     public const string ReadmeFile = "README.md";
     public const string GitAttributesFile = ".gitattributes";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public override string Name => LayoutName;
 
@@ -81,7 +73,7 @@ public sealed record HydratorLayout(string? RepoUrl, string? DrySha, IReadOnlyLi
         if (!string.IsNullOrEmpty(RepoUrl)) metadata["repoURL"] = RepoUrl;
         if (!string.IsNullOrEmpty(DrySha)) metadata["drySha"] = DrySha;
         if (commands is { Count: > 0 }) metadata["commands"] = new JsonArray(commands.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
-        return metadata.ToJsonString(Json) + "\n";
+        return JsonText.Of(metadata);
     }
 
     private string Readme(string command)

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Renderer.Core.Diagnostics;
@@ -24,13 +23,6 @@ public static class EditorSchemas
     private const string DefsPrefix = "#/$defs/";
     private const string DefinitionsPrefix = "#/definitions/";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>The KubeFed API kinds: apiVersion, kind and the embedded schema that describes them.</summary>
     private static readonly (string Group, string Version, string Kind, string Schema)[] KubeFedKinds =
@@ -212,5 +204,5 @@ public static class EditorSchemas
         }).ToArray()),
     };
 
-    private static string Text(JsonObject node) => node.ToJsonString(Json) + "\n";
+    private static string Text(JsonObject node) => JsonText.Of(node);
 }
