@@ -84,7 +84,7 @@ public static class FederationRenderer
         CheckRootFiles(federation, clusters, options.Layout, diagnostics);
         var index = options.Validate ? ReferenceChecker.Index(prepared.Select(p => (p.Resource, (IReadOnlyCollection<string>)p.Clusters))) : null;
         var perCluster = new List<Diagnostic>[clusters.Count];
-        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
+        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism > 0 ? options.Parallelism : -1 }, i =>
         {
             var cluster = clusters[i];
             var local = new List<Diagnostic>();

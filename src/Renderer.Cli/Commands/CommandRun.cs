@@ -96,6 +96,7 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
         var finished = DiagnosticFinisher.Finish(diagnostics, [], Options.Strict);
         var printer = new DiagnosticPrinter(context.Error, Format);
         printer.Print(finished);
+        printer.PrintOmitted();
         printer.Flush();
         if (outcome.Summary is { } summary && printer.AllowsSummary)
         {

@@ -59,7 +59,8 @@ public static class YamlLoader
                 if (parser.Current is not { } current) continue;
                 lastMark = current.End;
                 var document = builder.Accept(current);
-                if (document is not null) documents.Add(document);
+                // An empty document means nothing; keeping it would let a file of a million "---" hold gigabytes.
+                if (document is { Root: not null }) documents.Add(document);
             }
         }
         catch (InvalidOperationException)
