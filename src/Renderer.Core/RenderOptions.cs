@@ -29,5 +29,8 @@ public sealed record RenderOptions
     /// <summary>How each cluster's objects become files (the kustomize layout by default, or Argo CD's Source Hydrator layout).</summary>
     public Output.OutputLayout Layout { get; init; } = Output.OutputLayout.Kustomize;
 
+    /// <summary>What to do with objects that render as a plain Secret.</summary>
+    public Secrets.PlainSecrets PlainSecrets { get; init; } = Secrets.PlainSecrets.Warn;
+
     public static RenderOptions Default { get; } = new();
 }

@@ -9,4 +9,5 @@ public enum Tool
     Chromium,
     TmpfsMount,
     Node,
+    PythonCryptography,
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Renderer.Core.Diagnostics;
 
 namespace Renderer.Cli.Commands;
 
@@ -7,6 +8,7 @@ public sealed class CheckCommand : VerbCommand
 {
     private readonly Option<string?> output = OutputOptions.Directory(required: true, "The output directory to compare with what render would write.");
     private readonly LayoutOptions layout = new();
+    private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "check";
 
@@ -15,10 +17,15 @@ public sealed class CheckCommand : VerbCommand
     protected override void AddOptions(Command command)
     {
         command.Add(output);
+        command.Add(secrets);
         layout.AddTo(command);
     }
 
-    public override void CheckOptions(CommandRun run, List<Renderer.Core.Diagnostics.Diagnostic> problems) => layout.Apply(run, problems);
+    public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
+    {
+        SecretsOption.Apply(run, secrets, problems);
+        layout.Apply(run, problems);
+    }
 
     public override string? ExcludedPath(CommandRun run) => run.Value(output) is { } directory ? run.FullPath(directory) : null;
 

@@ -48,7 +48,8 @@ public sealed class LayoutOptions
 
         if (sha is not null && HydratorLayout.CheckDrySha(sha) is { } shaProblem) problems.Add(CliDiagnostics.InvalidOption("--dry-sha", sha, shaProblem));
         if (url is not null && HydratorLayout.CheckRepoUrl(url) is { } urlProblem) problems.Add(CliDiagnostics.InvalidOption("--repo-url", url, urlProblem));
-        run.UseLayout(new HydratorLayout(url, sha, run.InputArguments));
+        var hydrator = new HydratorLayout(url, sha, run.InputArguments);
+        run.Adjust(options => options with { Layout = hydrator });
     }
 
     /// <summary>Whether --layout (or --dry-sha, --repo-url) was given at all.</summary>
