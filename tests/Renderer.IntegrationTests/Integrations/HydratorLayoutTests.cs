@@ -64,8 +64,7 @@ public sealed class HydratorLayoutTests : IDisposable
         Assert.True(check.Exit == 0, check.Error);
 
         var manifest = Path.Combine(hydrated, "cluster1", "manifest.yaml");
-        var text = File.ReadAllText(manifest);
-        File.WriteAllText(manifest, text.Replace("password: change-me-before-use", "password: hunter2", StringComparison.Ordinal).Replace("replicas: 2\n", "replicas: 7\n", StringComparison.Ordinal));
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("replicas: 2\n", "replicas: 7\n", StringComparison.Ordinal));
         check = DiskCli.Run(RepositoryPaths.Root, Hydrator("check", hydrated));
         Assert.Equal(1, check.Exit);
         Assert.Equal("cluster1: 0 added, 0 removed, 1 changed\n  ~ cluster1/manifest.yaml\n", check.Out);
@@ -73,9 +72,6 @@ public sealed class HydratorLayoutTests : IDisposable
         var diff = DiskCli.Run(RepositoryPaths.Root, Hydrator("diff", hydrated));
         Assert.Equal(1, diff.Exit);
         Assert.Contains("-  replicas: 7\n+  replicas: 2\n", diff.Out, StringComparison.Ordinal);
-        Assert.Matches(@"-  password: <hidden, sha256:[0-9a-f]{12}>\n\+  password: <hidden, sha256:[0-9a-f]{12}>\n", diff.Out);
-        Assert.DoesNotContain("hunter2", diff.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("change-me-before-use", diff.Out, StringComparison.Ordinal);
 
         // Another dry commit changes only the metadata and the READMEs.
         var moved = DiskCli.Run(RepositoryPaths.Root, ["check", "examples/elk", "--output", hydrated, "--layout", "hydrator", "--dry-sha", "0123abcd", "--repo-url", Repo]);
@@ -154,5 +150,40 @@ public sealed class HydratorLayoutTests : IDisposable
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal(("FR2203", "fleet.yaml", 3), (error.Code, error.Location.File, error.Location.Line));
         Assert.Empty(result.Clusters);
+    }
+
+    [Fact]
+    public void DiffOfAStreamHashesEverySecretValue()
+    {
+        var inputs = Path.Combine(temp, "fleet");
+        Directory.CreateDirectory(inputs);
+        File.WriteAllText(Path.Combine(inputs, "fleet.yaml"), """
+            apiVersion: core.kubefed.io/v1beta1
+            kind: KubeFedCluster
+            metadata: {name: west}
+            ---
+            apiVersion: types.kubefed.io/v1beta1
+            kind: FederatedNamespace
+            metadata: {name: app, namespace: app}
+            spec: {placement: {clusters: [{name: west}]}}
+            ---
+            apiVersion: types.kubefed.io/v1beta1
+            kind: FederatedSecret
+            metadata: {name: db, namespace: app}
+            spec:
+              template:
+                stringData: {password: change-me-before-use}
+              placement: {clusters: [{name: west}]}
+            """);
+        var hydrated = Path.Combine(temp, "hydrated");
+        string[] Args(string verb) => [verb, inputs, "--output", hydrated, "--layout", "hydrator"];
+        Assert.Equal(0, DiskCli.Run(temp, Args("render")).Exit);
+        var manifest = Path.Combine(hydrated, "west", "manifest.yaml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("change-me-before-use", "hunter2", StringComparison.Ordinal));
+        var diff = DiskCli.Run(temp, Args("diff"));
+        Assert.Equal(1, diff.Exit);
+        Assert.Matches(@"-  password: <hidden, sha256:[0-9a-f]{12}>\n\+  password: <hidden, sha256:[0-9a-f]{12}>\n", diff.Out);
+        Assert.DoesNotContain("hunter2", diff.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("change-me-before-use", diff.Out, StringComparison.Ordinal);
     }
 }
