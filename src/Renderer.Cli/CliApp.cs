@@ -25,6 +25,7 @@ public static class CliApp
         new ExplainCommand(),
         new PreviewCommand(),
         new SealCommand(),
+        new SchemasCommand(),
     ];
 
     public static int Run(string[] args, CliContext context)

@@ -21,9 +21,9 @@ public static class FederationRenderer
         var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
         var diagnostics = new List<Diagnostic>();
         var placed = Place(inputs, options, diagnostics);
-        var finished = Stream(placed, options, cluster => clusters.Add(Emit(cluster.Cluster, cluster.Objects) with { OmittedSecrets = cluster.OmittedSecrets }), diagnostics);
+        var finished = Stream(placed, options, cluster => clusters.Add(Emit(options.Layout, cluster)), diagnostics);
         if (finished.Any(d => d.IsError)) return new RenderResult(finished, []) { Secrets = placed.Secrets };
-        return new RenderResult(finished, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { Secrets = placed.Secrets };
+        return new RenderResult(finished, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { Secrets = placed.Secrets, RootFiles = options.Layout.RootFiles };
     }
 
     /// <summary>
@@ -32,7 +32,7 @@ public static class FederationRenderer
     /// sink sees every cluster even when errors are found; the caller must discard what it received then.
     /// </summary>
     public static IReadOnlyList<Diagnostic> RenderTo(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterManifests> sink) =>
-        Stream(inputs, options, cluster => sink(Emit(cluster.Cluster, cluster.Objects) with { OmittedSecrets = cluster.OmittedSecrets }));
+        Stream(inputs, options, cluster => sink(Emit(options.Layout, cluster)));
 
     /// <summary>Every check of a render, without emitting or keeping any cluster's files: what <c>validate</c> needs.</summary>
     public static IReadOnlyList<Diagnostic> Validate(IReadOnlyList<SourceFile> inputs, RenderOptions options) =>
@@ -103,6 +103,7 @@ public static class FederationRenderer
         }
 
         var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Where(options.Clusters.Includes).Order(StringComparer.Ordinal).ToList();
+        CheckRootFiles(federation, clusters, options.Layout, diagnostics);
         var index = options.Validate ? ReferenceChecker.Index(prepared.Select(p => (p.Resource, (IReadOnlyCollection<string>)p.Clusters))) : null;
         var perCluster = new List<Diagnostic>[clusters.Count];
         Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism > 0 ? options.Parallelism : -1 }, i =>
@@ -163,6 +164,21 @@ public static class FederationRenderer
         var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var rows = PreviewBuilder.Build(federation, placements, scope, clusters.Select(c => c.Name).ToList());
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
+    }
+
+    /// <summary>
+    /// JSON Schemas for every Federated&lt;Kind&gt; fedrender knows (the built-in kinds, and the type configs and
+    /// CustomResourceDefinitions of <paramref name="inputs"/>) and for the KubeFed API kinds; see <see cref="EditorSchemas"/>.
+    /// </summary>
+    public static SchemaSet Schemas(IReadOnlyList<SourceFile> inputs, RenderOptions options, string baseUrl)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var (documents, _) = Load(inputs, options.Limits, options.Namespace, diagnostics);
+        var (federation, bindDiagnostics) = DocumentBinder.Bind(documents);
+        diagnostics.AddRange(bindDiagnostics.Where(d => d.IsError));
+        var files = EditorSchemas.Generate(federation.TypeConfigs, federation.CustomResourceDefinitions, baseUrl, diagnostics);
+        var sorted = DiagnosticFinisher.Finish(diagnostics, documents, options.Strict);
+        return new SchemaSet(sorted, sorted.Any(d => d.IsError) ? [] : files);
     }
 
     /// <summary>
@@ -250,6 +266,18 @@ public static class FederationRenderer
         return secrets.Select(s => s.RelativePath).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>A layout's root file (the hydrator's hydrator.metadata) may not take the place of a cluster's directory.</summary>
+    private static void CheckRootFiles(Federation federation, List<string> clusters, OutputLayout layout, List<Diagnostic> diagnostics)
+    {
+        foreach (var file in layout.RootFiles)
+        {
+            var top = file.RelativePath.Split('/')[0];
+            if (!clusters.Contains(top, StringComparer.Ordinal)) continue;
+            var at = federation.Clusters.FirstOrDefault(c => c.Name == top)?.Location ?? SourceLocation.None;
+            diagnostics.Add(IntegrationDiagnostics.ClusterNameTakenByLayout(at, top, layout.Name, file.RelativePath));
+        }
+    }
+
     /// <summary>Two federated documents may not put the same object, or the same file, on one cluster.</summary>
     private static void CheckCollisions(string cluster, List<RenderedObject> objects, List<Diagnostic> diagnostics)
     {
@@ -276,12 +304,16 @@ public static class FederationRenderer
         }
     }
 
-    private static ClusterManifests Emit(string cluster, IReadOnlyList<RenderedObject> ordered)
+    /// <summary>A cluster's files in the chosen layout; each object is emitted once (shared objects once for all clusters).</summary>
+    private static ClusterManifests Emit(OutputLayout layout, ClusterPlan cluster)
     {
-        var inOrder = new List<OutputFile>(ordered.Count);
-        foreach (var item in ordered) inOrder.Add(item.SharedFile?.Value ?? new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
-        var files = new List<OutputFile>(inOrder) { new(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)) };
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return new ClusterManifests(cluster, files) { ApplyOrder = inOrder };
+        var inOrder = new List<OutputFile>(cluster.Objects.Count);
+        foreach (var item in cluster.Objects) inOrder.Add(item.SharedFile?.Value ?? new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
+        return new ClusterManifests(cluster.Cluster, layout.ClusterFiles(cluster.Cluster, cluster.Objects, inOrder))
+        {
+            ApplyOrder = inOrder,
+            Objects = cluster.Objects.Count,
+            OmittedSecrets = cluster.OmittedSecrets,
+        };
     }
 }

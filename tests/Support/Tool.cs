@@ -8,5 +8,6 @@ public enum Tool
     PreCommit,
     Chromium,
     TmpfsMount,
+    Node,
     PythonCryptography,
 }

@@ -7,6 +7,7 @@ namespace Renderer.Cli.Commands;
 public sealed class CheckCommand : VerbCommand
 {
     private readonly Option<string?> output = OutputOptions.Directory(required: true, "The output directory to compare with what render would write.");
+    private readonly LayoutOptions layout = new();
     private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "check";
@@ -17,9 +18,14 @@ public sealed class CheckCommand : VerbCommand
     {
         command.Add(output);
         command.Add(secrets);
+        layout.AddTo(command);
     }
 
-    public override void CheckOptions(CommandRun run, List<Diagnostic> problems) => SecretsOption.Apply(run, secrets, problems);
+    public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
+    {
+        SecretsOption.Apply(run, secrets, problems);
+        layout.Apply(run, problems);
+    }
 
     public override string? ExcludedPath(CommandRun run) => run.Value(output) is { } directory ? run.FullPath(directory) : null;
 
