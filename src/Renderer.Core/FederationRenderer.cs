@@ -45,13 +45,22 @@ public static class FederationRenderer
     public static IReadOnlyList<Diagnostic> Stream(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterPlan> onCluster)
     {
         var diagnostics = new List<Diagnostic>();
-        return Stream(Place(inputs, options, diagnostics), options, onCluster, diagnostics);
+        var documents = Load(inputs, options.Limits, diagnostics);
+        if (Karmada.KarmadaDocuments.AnyIn(documents))
+        {
+            Karmada.KarmadaRenderer.Stream(documents, options, onCluster, diagnostics);
+            return Finish(documents, options, diagnostics.Distinct().ToList());
+        }
+
+        return Stream(Place(documents, options, diagnostics), options, onCluster, diagnostics);
     }
 
     /// <summary>The front of every command: load, bind, schedule replicas and place.</summary>
-    private static Placed Place(IReadOnlyList<SourceFile> inputs, RenderOptions options, List<Diagnostic> diagnostics)
+    private static Placed Place(IReadOnlyList<SourceFile> inputs, RenderOptions options, List<Diagnostic> diagnostics) =>
+        Place(Load(inputs, options.Limits, diagnostics), options, diagnostics);
+
+    private static Placed Place(List<SourceDocument> documents, RenderOptions options, List<Diagnostic> diagnostics)
     {
-        var documents = Load(inputs, options.Limits, diagnostics);
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
@@ -106,10 +115,14 @@ public static class FederationRenderer
         });
 
         foreach (var local in perCluster) diagnostics.AddRange(local);
-        return DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
+        return Finish(documents, options, diagnostics);
+    }
+
+    /// <summary>Every diagnostic finished in one place: warnings made errors under Strict, Secret values redacted, sorted.</summary>
+    private static IReadOnlyList<Diagnostic> Finish(List<SourceDocument> documents, RenderOptions options, List<Diagnostic> diagnostics) =>
+        DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
             ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d).ToList()
             : diagnostics));
-    }
 
     /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it.</summary>
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
