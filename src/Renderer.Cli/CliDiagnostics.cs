@@ -40,4 +40,11 @@ public static class CliDiagnostics
     public static Diagnostic InvalidOption(string option, string value, string expected) =>
         new("FR9009", Severity.Error,
             $"Option {option} \"{value}\" is not valid: {expected}.", SourceLocation.None);
+
+    public static Diagnostic Usage(string problem) =>
+        new("FR9010", Severity.Error, problem + "; run fedrender COMMAND --help for the options.", SourceLocation.None);
+
+    public static Diagnostic EnvironmentFailed(string reason) =>
+        new("FR9011", Severity.Error,
+            $"A file operation failed: {reason}; check the paths and their permissions, then run again.", SourceLocation.None);
 }

@@ -7,7 +7,7 @@ namespace Renderer.Cli;
 /// <summary>
 /// Turns the INPUT arguments into source files: files as named, directories searched recursively for
 /// *.yaml, *.yml and *.json (hidden folders and the output directory skipped), <c>-</c> for standard input.
-/// Display paths are relative to the current directory with forward slashes, so diagnostics and output
+/// Display paths are as the user gave them (relative to the current directory, or absolute), with forward slashes, so diagnostics and output
 /// never carry machine paths.
 /// </summary>
 public sealed class InputCollector(CliContext context, LoadLimits limits)
@@ -33,10 +33,12 @@ public sealed class InputCollector(CliContext context, LoadLimits limits)
                 continue;
             }
 
-            var full = Path.GetFullPath(input, context.CurrentDirectory);
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(input, context.CurrentDirectory));
+            var absolute = Path.IsPathRooted(input);
+            string Display(string path) => PathDisplay.Of(absolute ? path : input, path, context.CurrentDirectory);
             if (fs.FileExists(full))
             {
-                if (seen.Add(full)) ioFailed |= !TryRead(full, files, diagnostics);
+                if (seen.Add(full)) ioFailed |= !TryRead(full, Display(full), files, diagnostics);
                 continue;
             }
 
@@ -57,16 +59,15 @@ public sealed class InputCollector(CliContext context, LoadLimits limits)
             if (found.Count == 0) diagnostics.Add(CliDiagnostics.NoInputs(Display(full)));
             foreach (var file in found)
             {
-                if (seen.Add(file.Full)) ioFailed |= !TryRead(file.Full, files, diagnostics);
+                if (seen.Add(file.Full)) ioFailed |= !TryRead(file.Full, file.Display, files, diagnostics);
             }
         }
 
         return (files, diagnostics, ioFailed);
     }
 
-    private bool TryRead(string full, List<SourceFile> files, List<Diagnostic> diagnostics)
+    private bool TryRead(string full, string display, List<SourceFile> files, List<Diagnostic> diagnostics)
     {
-        var display = Display(full);
         try
         {
             var length = context.FileSystem.FileLength(full);
@@ -85,9 +86,6 @@ public sealed class InputCollector(CliContext context, LoadLimits limits)
             return false;
         }
     }
-
-    /// <summary>A path relative to the current directory, with forward slashes.</summary>
-    public string Display(string full) => Path.GetRelativePath(context.CurrentDirectory, full).Replace('\\', '/');
 
     private static bool IsHidden(string relative) =>
         relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(s => s.Length > 1 && s[0] == '.' && s != "..");

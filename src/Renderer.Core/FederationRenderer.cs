@@ -49,7 +49,7 @@ public static class FederationRenderer
         if (Karmada.KarmadaDocuments.AnyIn(documents))
         {
             Karmada.KarmadaRenderer.Stream(documents, options, onCluster, diagnostics);
-            return Finish(documents, options, diagnostics.Distinct().ToList());
+            return DiagnosticFinisher.Finish(diagnostics.Distinct().ToList(), documents, options.Strict);
         }
 
         return Stream(Place(documents, options, diagnostics), options, onCluster, diagnostics);
@@ -115,14 +115,8 @@ public static class FederationRenderer
         });
 
         foreach (var local in perCluster) diagnostics.AddRange(local);
-        return Finish(documents, options, diagnostics);
+        return DiagnosticFinisher.Finish(diagnostics, documents, options.Strict);
     }
-
-    /// <summary>Every diagnostic finished in one place: warnings made errors under Strict, Secret values redacted, sorted.</summary>
-    private static IReadOnlyList<Diagnostic> Finish(List<SourceDocument> documents, RenderOptions options, List<Diagnostic> diagnostics) =>
-        DiagnosticOrder.Sort(SecretRedactor.Redact(documents, options.Strict
-            ? diagnostics.Select(d => d.Severity == Severity.Warning ? d.WithSeverity(Severity.Error) : d).ToList()
-            : diagnostics));
 
     /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it.</summary>
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
@@ -130,7 +124,7 @@ public static class FederationRenderer
         var diagnostics = new List<Diagnostic>();
         var (documents, federation, scope, placements) = Place(inputs, options, diagnostics);
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
-        return (explanation, DiagnosticOrder.Sort(SecretRedactor.Redact(documents, diagnostics)));
+        return (explanation, DiagnosticFinisher.Finish(diagnostics, documents, options.Strict));
     }
 
     /// <summary>
@@ -158,7 +152,7 @@ public static class FederationRenderer
         var documents = Load(inputs, limits, diagnostics);
         var (federated, federateDiagnostics) = Federator.Federate(documents, options);
         diagnostics.AddRange(federateDiagnostics);
-        var sorted = DiagnosticOrder.Sort(diagnostics);
+        var sorted = DiagnosticFinisher.Finish(diagnostics, documents, strict: false);
         if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0);
         var text = new System.Text.StringBuilder();
         foreach (var document in federated)

@@ -18,6 +18,8 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
 
     public string Display => display;
 
+    public string FullPath => path;
+
     /// <summary>A problem with the path itself (a file, a symbolic link), or null.</summary>
     public Diagnostic? CheckPath()
     {

@@ -1,0 +1,15 @@
+namespace Renderer.Cli.Commands;
+
+/// <summary><c>fedrender validate</c>: every check, nothing written.</summary>
+public sealed class ValidateCommand : VerbCommand
+{
+    public override string Name => "validate";
+
+    public override string Description => "Run every check and write nothing.";
+
+    public override Outcome Execute(CommandRun run)
+    {
+        run.Render();
+        return run.Blocked ? Outcome.Fail("nothing written") : Outcome.Done("valid");
+    }
+}
