@@ -164,7 +164,7 @@ public static class FederationRenderer
         return new FederateResult(sorted, text.ToString(), federated.Count);
     }
 
-    private static List<SourceDocument> Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, List<Diagnostic> diagnostics)
+    internal static List<SourceDocument> Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, List<Diagnostic> diagnostics)
     {
         var documents = new List<SourceDocument>();
         long total = 0;
