@@ -35,10 +35,6 @@ public static class MigrationDiagnostics
         new("FR8208", Severity.Error,
             $"Cluster \"{cluster}\" gets different objects from the Karmada documents than from the KubeFed documents: {file}: {difference}; fix the migrated documents (or report the mapping as a bug).", SourceLocation.OfFile(file)) { Cluster = cluster };
 
-    public static Diagnostic SelectorOverrideOrder(SourceLocation at, string display) =>
-        new("FR8209", Severity.Warning,
-            $"The spec.overrides of {display} mix clusterName and clusterSelector entries that both reach one cluster; Karmada applies the rules in the same list order, as migrated, but check the result with --verify.", at);
-
     public static Diagnostic AlreadyKarmada(SourceLocation at) =>
         new("FR8210", Severity.Error,
             "The inputs already hold Karmada documents, so there is nothing to migrate; give migrate the KubeFed documents only.", at);
