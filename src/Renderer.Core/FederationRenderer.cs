@@ -92,7 +92,7 @@ public static class FederationRenderer
         var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Where(options.Clusters.Includes).Order(StringComparer.Ordinal).ToList();
         var index = options.Validate ? ReferenceChecker.Index(prepared.Select(p => (p.Resource, (IReadOnlyCollection<string>)p.Clusters))) : null;
         var perCluster = new List<Diagnostic>[clusters.Count];
-        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
+        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism > 0 ? options.Parallelism : -1 }, i =>
         {
             var cluster = clusters[i];
             var local = new List<Diagnostic>();

@@ -27,7 +27,6 @@ public sealed class ExplainCommand : VerbCommand
 
     public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
     {
-        if (run.Parsed.GetResult(cluster) is { } given && given.Tokens.Count > 1) problems.Add(CliDiagnostics.Usage("explain takes exactly one --cluster NAME"));
         if (ObjectParts(run) is null) problems.Add(CliDiagnostics.Usage("name the object last, as KIND/NAMESPACE/NAME (or KIND/NAME for a cluster-scoped one)"));
     }
 

@@ -75,5 +75,9 @@ public static class DocumentDiagnostics
         new("FR2016", Severity.Error,
             $"A second KubeFedConfig (the first at {first}); a control plane has one, so keep one.", at);
 
+    public static Diagnostic NoClusters(SourceLocation at, int documents) =>
+        new("FR2050", Severity.Error,
+            $"The inputs hold {documents} Federated document(s) but no KubeFedCluster, so nothing would be placed anywhere and a render would remove every file of its output; add the KubeFedCluster documents (such as clusters.yaml) to the inputs.", at);
+
     internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }
