@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using System.Security.Cryptography;
+using Renderer.Cli.FileSystem;
 using Renderer.Cli.Output;
 using Renderer.Core.Input;
 using Renderer.Core.Karmada;
@@ -46,7 +48,7 @@ public sealed class MigrateCommand : VerbCommand
         run.Report(result.Diagnostics);
         if (run.Blocked) return Outcome.Fail("nothing written");
 
-        var target = new OutputDirectory(run.Context.FileSystem, run.FullPath(given), run.Display(given));
+        var target = run.OutputAt(given);
         if (Write(run, target, result, run.Value(force)) is { } failed) return failed;
         var written = $"{DiagnosticPrinter.Plural(result.Files.Count, "file")} of Karmada documents written to {target.Display}";
         if (!run.Value(verify)) return Outcome.Done(written);
@@ -64,7 +66,10 @@ public sealed class MigrateCommand : VerbCommand
         return Outcome.Done($"{written}; verified: {DiagnosticPrinter.Plural(verification.Clusters, "cluster")} get the same {DiagnosticPrinter.Plural(verification.Objects, "object")} from both, less the kubefed.io/managed label");
     }
 
-    /// <summary>Writes the documents as render writes a tree: beside the directory, swapped in whole, only owned files replaced.</summary>
+    /// <summary>
+    /// Writes the documents as render writes its tree: under the directory's lock, in one transaction, only files
+    /// fedrender owns replaced or removed, a file it did not write overwritten only with --force.
+    /// </summary>
     private static Outcome? Write(CommandRun run, OutputDirectory target, MigrationResult result, bool force)
     {
         if (target.CheckPath() is { } pathProblem)
@@ -75,37 +80,73 @@ public sealed class MigrateCommand : VerbCommand
 
         try
         {
-            target.Recover();
-            var (owned, foreign, hasManifest) = target.Inventory();
-            if (!force && foreign.Count > 0 && !hasManifest)
+            var (held, problem) = target.Open(create: true);
+            if (held is null)
             {
-                run.Report(CliDiagnostics.NotOurDirectory(target.Display, foreign.Count));
-                return Outcome.Fail("nothing written");
+                run.Report(problem ?? CliDiagnostics.OutputLocked(target.Display, OutputDirectory.LockWait));
+                return Outcome.Usage("nothing written");
             }
 
-            var paths = result.Files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-            var inTheWay = foreign.Where(paths.Contains).ToList();
-            if (!force && inTheWay.Count > 0)
+            using (held)
             {
-                run.Report(inTheWay.Select(f => CliDiagnostics.ForeignFileInTheWay(target.Display, f)));
-                return Outcome.Fail("nothing written");
-            }
-
-            target.Begin(owned, foreign, new HashSet<string>(StringComparer.Ordinal));
-            foreach (var file in result.Files) target.WriteStaged(file.RelativePath, Encoding.UTF8.GetBytes(file.Content));
-            if (target.Commit(paths, foreign.Where(f => !paths.Contains(f)).ToList(), []) is { } problem)
-            {
-                run.Report(problem);
-                return Outcome.Fail("nothing written");
+                return WriteLocked(run, target, result, force);
             }
         }
-        catch (Exception e) when (target.WriteFailure(e) is { } failure)
+        catch (Exception e) when (OutputDirectory.IsIo(e))
         {
-            target.Abort();
-            run.Report(failure);
+            run.Report(CliDiagnostics.OutputWriteFailed(target.Display, target.Reason(e)));
+            return Outcome.Usage("nothing written");
+        }
+    }
+
+    private static Outcome? WriteLocked(CommandRun run, OutputDirectory target, MigrationResult result, bool force)
+    {
+        var (inventory, problem) = target.Inventory();
+        if (inventory is null || problem is not null)
+        {
+            run.Report(problem ?? CliDiagnostics.ManifestNotOurs(target.Display, 0, "it cannot be read"));
+            return Outcome.Usage("nothing written");
+        }
+
+        if (inventory.Unsafe.Count > 0)
+        {
+            run.Report(inventory.Unsafe.Select(u => CliDiagnostics.OwnedEntryUnsafe(target.Display, u.Path, u.Entry.Describe())));
+            return Outcome.Usage("nothing written");
+        }
+
+        if (!force && inventory.ForeignFiles > 0 && !inventory.HasManifest)
+        {
+            run.Report(CliDiagnostics.NotOurDirectory(target.Display, inventory.ForeignFiles));
             return Outcome.Fail("nothing written");
         }
 
-        return null;
+        var inTheWay = result.Files.Where(f => inventory.Foreign.TryGetValue(f.RelativePath, out var entry) && (!force || entry.Kind != EntryKind.File)).Select(f => f.RelativePath).ToList();
+        if (inTheWay.Count > 0)
+        {
+            run.Report(inTheWay.Select(f => inventory.Foreign[f].Kind == EntryKind.File
+                ? CliDiagnostics.ForeignFileInTheWay(target.Display, f)
+                : CliDiagnostics.OwnedEntryUnsafe(target.Display, f, inventory.Foreign[f].Describe())));
+            return Outcome.Fail("nothing written");
+        }
+
+        var transaction = target.Begin();
+        try
+        {
+            var written = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in result.Files)
+            {
+                if (ManifestFile.Confinement(file.RelativePath) is not null) throw new InvalidOperationException($"refusing to write outside the output directory: {file.RelativePath}");
+                var content = Encoding.UTF8.GetBytes(file.Content);
+                written[file.RelativePath] = Convert.ToHexStringLower(SHA256.HashData(content));
+                transaction.Stage(file.RelativePath, content);
+            }
+
+            transaction.Commit(inventory.Owned.Keys.Where(k => !written.ContainsKey(k)).ToList(), ManifestFile.Write(written));
+            return null;
+        }
+        finally
+        {
+            transaction.Abort();
+        }
     }
 }
