@@ -19,8 +19,8 @@ namespace Renderer.Core.Karmada;
 /// </summary>
 public static class Migrator
 {
-    public const string ClustersFile = "clusters.yaml";
-    public const string OptionsFile = "karmada-controller-manager.yaml";
+    public const string ClustersFile = "karmada/clusters.yaml";
+    public const string OptionsFile = "karmada/karmada-controller-manager.yaml";
 
     /// <summary>Standard namespaces kept out of propagation when a migrated resource needs a kube-* namespace.</summary>
     private static readonly string[] KubeNamespaces = ["kube-node-lease", "kube-public", "kube-system"];
