@@ -29,18 +29,7 @@ public static class DocumentBinder
 
         foreach (var document in documents)
         {
-            if (document.Root is null) continue;
-            var reader = new DocumentReader(document, diagnostics);
-            if (document.Root is not JsonObject root)
-            {
-                reader.Report(DocumentDiagnostics.NotAMapping(document.Start));
-                continue;
-            }
-
-            var apiVersion = reader.RequiredString(root, string.Empty, "apiVersion", "apiVersion", "The document");
-            var kind = reader.RequiredString(root, string.Empty, "kind", "kind", "The document");
-            if (apiVersion is null || kind is null) continue;
-
+            if (DocumentReader.Open(document, diagnostics) is not var (reader, root, apiVersion, kind)) continue;
             CheckEnvelope(reader, root, apiVersion, kind);
             switch (apiVersion, kind)
             {
