@@ -26,5 +26,8 @@ public sealed record RenderOptions
     /// <summary>The clusters to render (all by default).</summary>
     public ClusterFilter Clusters { get; init; } = ClusterFilter.All;
 
+    /// <summary>What to do with objects that render as a plain Secret.</summary>
+    public Secrets.PlainSecrets PlainSecrets { get; init; } = Secrets.PlainSecrets.Warn;
+
     public static RenderOptions Default { get; } = new();
 }

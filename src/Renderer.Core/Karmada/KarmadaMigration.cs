@@ -13,18 +13,20 @@ public static class KarmadaMigration
     public static MigrationResult Migrate(IReadOnlyList<SourceFile> inputs, RenderOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var documents = FederationRenderer.Load(inputs, options.Limits, diagnostics);
+        var (documents, broken) = FederationRenderer.Load(inputs, options.Limits, diagnostics);
+        var (bound, _) = Pipeline.DocumentBinder.Bind(documents);
+        var secrets = Secrets.SecretFinder.Find(documents, broken, bound.TypeConfigs);
         if (KarmadaDocuments.AnyIn(documents))
         {
             var first = documents.First(d => KarmadaDocuments.AnyIn([d]));
             diagnostics.Add(MigrationDiagnostics.AlreadyKarmada(first.At("/apiVersion")));
-            return new MigrationResult(DiagnosticFinisher.Finish(diagnostics, documents, options.Strict), []);
+            return new MigrationResult(DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict), []);
         }
 
         var plan = FederationRenderer.Plan(inputs, options with { Strict = false });
-        if (plan.HasErrors) return new MigrationResult(DiagnosticFinisher.Finish([.. plan.Diagnostics], documents, options.Strict), []);
+        if (plan.HasErrors) return new MigrationResult(DiagnosticFinisher.Finish([.. plan.Diagnostics], secrets, options.Strict), []);
         var files = Migrator.Migrate(documents, options.Scope, diagnostics);
-        var finished = DiagnosticFinisher.Finish([.. plan.Diagnostics, .. diagnostics], documents, options.Strict);
+        var finished = DiagnosticFinisher.Finish([.. plan.Diagnostics, .. diagnostics], secrets, options.Strict);
         return new MigrationResult(finished, finished.Any(d => d.IsError) ? [] : files);
     }
 

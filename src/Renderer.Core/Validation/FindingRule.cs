@@ -19,4 +19,6 @@ public enum FindingRule
     WrongType,
     MissingField,
     NotAllowed,
+    SecretData,
+    SecretStringData,
 }
