@@ -26,6 +26,7 @@ public static class CliApp
         new PreviewCommand(),
         new SealCommand(),
         new SchemasCommand(),
+        new MigrateCommand(),
     ];
 
     public static int Run(string[] args, CliContext context)

@@ -20,10 +20,22 @@ public static class FederationRenderer
     {
         var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
         var diagnostics = new List<Diagnostic>();
-        var placed = Place(inputs, options, diagnostics);
-        var finished = Stream(placed, options, cluster => clusters.Add(Emit(options.Layout, cluster)), diagnostics);
-        if (finished.Any(d => d.IsError)) return new RenderResult(finished, []) { Secrets = placed.Secrets };
-        return new RenderResult(finished, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { Secrets = placed.Secrets, RootFiles = options.Layout.RootFiles };
+        var (documents, broken) = Load(inputs, options.Limits, options.Namespace, diagnostics);
+        void Add(ClusterPlan cluster) => clusters.Add(Emit(options.Layout, cluster));
+        IReadOnlyList<Diagnostic> finished;
+        SecretMap secrets;
+        if (Karmada.KarmadaDocuments.AnyIn(documents))
+        {
+            (finished, secrets) = StreamKarmada(documents, broken, options, Add, diagnostics);
+        }
+        else
+        {
+            var placed = Place(documents, broken, options, diagnostics);
+            (finished, secrets) = (Stream(placed, options, Add, diagnostics), placed.Secrets);
+        }
+
+        if (finished.Any(d => d.IsError)) return new RenderResult(finished, []) { Secrets = secrets };
+        return new RenderResult(finished, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { Secrets = secrets, RootFiles = options.Layout.RootFiles };
     }
 
     /// <summary>
@@ -53,13 +65,28 @@ public static class FederationRenderer
     public static IReadOnlyList<Diagnostic> Stream(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterPlan> onCluster)
     {
         var diagnostics = new List<Diagnostic>();
-        return Stream(Place(inputs, options, diagnostics), options, onCluster, diagnostics);
+        var (documents, broken) = Load(inputs, options.Limits, options.Namespace, diagnostics);
+        if (Karmada.KarmadaDocuments.AnyIn(documents)) return StreamKarmada(documents, broken, options, onCluster, diagnostics).Diagnostics;
+        return Stream(Place(documents, broken, options, diagnostics), options, onCluster, diagnostics);
+    }
+
+    /// <summary>Karmada inputs (any policy or cluster document among them): the same per-cluster plans, from Karmada's semantics.</summary>
+    private static (IReadOnlyList<Diagnostic> Diagnostics, SecretMap Secrets) StreamKarmada(List<SourceDocument> documents, List<SourceFile> broken, RenderOptions options, Action<ClusterPlan> onCluster, List<Diagnostic> diagnostics)
+    {
+        Karmada.KarmadaRenderer.Stream(documents, options, onCluster, diagnostics);
+        var secrets = SecretFinder.Find(documents, broken, []);
+        return (DiagnosticFinisher.Finish(diagnostics.Distinct().ToList(), secrets, options.Strict), secrets);
     }
 
     /// <summary>The front of every command: load, bind, schedule replicas and place.</summary>
     private static Placed Place(IReadOnlyList<SourceFile> inputs, RenderOptions options, List<Diagnostic> diagnostics)
     {
         var (documents, broken) = Load(inputs, options.Limits, options.Namespace, diagnostics);
+        return Place(documents, broken, options, diagnostics);
+    }
+
+    private static Placed Place(List<SourceDocument> documents, List<SourceFile> broken, RenderOptions options, List<Diagnostic> diagnostics)
+    {
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
 
@@ -222,7 +249,7 @@ public static class FederationRenderer
     }
 
     /// <summary>Every document of the inputs (lists split into their items, namespaced documents given the default namespace, as kubectl does), and the files in which some document failed to load (scanned for Secret values).</summary>
-    private static (List<SourceDocument> Documents, List<SourceFile> Broken) Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, string? defaultNamespace, List<Diagnostic> diagnostics)
+    internal static (List<SourceDocument> Documents, List<SourceFile> Broken) Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, string? defaultNamespace, List<Diagnostic> diagnostics)
     {
         if (defaultNamespace is not null && KubernetesNames.CheckLabel(defaultNamespace) is { } problem)
         {

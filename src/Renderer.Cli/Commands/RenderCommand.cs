@@ -112,16 +112,10 @@ public sealed class RenderCommand : VerbCommand
 
     private Outcome Write(CommandRun run, OutputDirectory target)
     {
-        var (inventory, problem) = target.Inventory();
-        if (inventory is null || problem is not null)
+        var (inventory, problems) = target.WritableInventory();
+        if (inventory is null)
         {
-            run.Report(problem ?? CliDiagnostics.ManifestNotOurs(target.Display, 0, "it cannot be read"));
-            return Outcome.Usage("nothing written");
-        }
-
-        if (inventory.Unsafe.Count > 0)
-        {
-            run.Report(inventory.Unsafe.Select(u => CliDiagnostics.OwnedEntryUnsafe(target.Display, u.Path, u.Entry.Describe())));
+            run.Report(problems);
             return Outcome.Usage("nothing written");
         }
 

@@ -103,6 +103,15 @@ public sealed class OutputDirectory(IFileSystem fs, string path, string display)
         return (new OutputInventory(manifestEntry.Exists, owned, foreign, unsafeOwned.Distinct().ToList()), null);
     }
 
+    /// <summary>The inventory, or why nothing may be written: a manifest that is not fedrender's, owned entries that are not regular files.</summary>
+    public (OutputInventory? Inventory, IReadOnlyList<Diagnostic> Problems) WritableInventory()
+    {
+        var (inventory, problem) = Inventory();
+        if (inventory is null || problem is not null) return (null, [problem ?? CliDiagnostics.ManifestNotOurs(display, 0, "it cannot be read")]);
+        if (inventory.Unsafe.Count > 0) return (null, inventory.Unsafe.Select(u => CliDiagnostics.OwnedEntryUnsafe(display, u.Path, u.Entry.Describe())).ToList());
+        return (inventory, []);
+    }
+
     /// <summary>The current bytes of an owned file, or null when it is gone; never follows a link.</summary>
     public byte[]? ReadOwned(string relative, long limit = 1L << 30)
     {

@@ -19,7 +19,9 @@ public static class OutputPlacement
     public static Diagnostic? CheckDirectory(string full, string display, string currentDirectory, IEnumerable<(string Full, string Display)> inputs)
     {
         if (full == "/") return CliDiagnostics.OutputRefused(display, "the root directory");
-        if (SystemTrees.Any(s => FileTree.IsUnder(full, s)) || SharedDirectories.Contains(full, StringComparer.Ordinal))
+        // /dev/shm is a tmpfs anyone may use: a folder of one's own below it is fine, the folder itself is not.
+        var ownShm = FileTree.IsUnder(full, "/dev/shm") && full != "/dev/shm";
+        if (!ownShm && SystemTrees.Any(s => FileTree.IsUnder(full, s)) || SharedDirectories.Contains(full, StringComparer.Ordinal) || full == "/dev/shm")
         {
             return CliDiagnostics.OutputRefused(display, "a system directory");
         }

@@ -29,18 +29,7 @@ public static class DocumentBinder
 
         foreach (var document in documents)
         {
-            if (document.Root is null) continue;
-            var reader = new DocumentReader(document, diagnostics);
-            if (document.Root is not JsonObject root)
-            {
-                reader.Report(DocumentDiagnostics.NotAMapping(document.Start));
-                continue;
-            }
-
-            var apiVersion = reader.RequiredString(root, string.Empty, "apiVersion", "apiVersion", "The document");
-            var kind = reader.RequiredString(root, string.Empty, "kind", "kind", "The document");
-            if (apiVersion is null || kind is null) continue;
-
+            if (DocumentReader.Open(document, diagnostics) is not var (reader, root, apiVersion, kind)) continue;
             CheckEnvelope(reader, root, apiVersion, kind);
             switch (apiVersion, kind)
             {
@@ -112,7 +101,7 @@ public static class DocumentBinder
                 continue;
             }
 
-            var resource = BindResource(reader, root, type);
+            var resource = BindResource(reader, root, type, clusters);
             if (resource is null) continue;
             var key = (kind, resource.Namespace ?? string.Empty, resource.Name);
             if (resourceIndex.TryGetValue(key, out var previous))
@@ -175,11 +164,15 @@ public static class DocumentBinder
         };
         if (schemaName is null || Validation.SchemaCatalog.KubeFed(schemaName) is not { } schema) return;
         // Types, enumerations and required fields are reported by the binding itself, with more context.
-        foreach (var finding in Validation.SchemaValidator.Validate(schema, root).Where(f => f.Rule == Validation.FindingRule.UnknownField))
+        foreach (var finding in Validation.SchemaValidator.Validate(schema, root).Where(f => f.Rule == Validation.FindingRule.UnknownField && !IsSelectorExtension(f.Pointer)))
         {
             reader.Report(DocumentDiagnostics.UnknownField(reader.Document.KeyAt(finding.Pointer), kind, finding.Message));
         }
     }
+
+    /// <summary>An override entry's clusterSelector: fedrender's extension, not a field of KubeFed's CRD.</summary>
+    private static bool IsSelectorExtension(string pointer) =>
+        pointer.StartsWith("/spec/overrides/", StringComparison.Ordinal) && pointer.EndsWith("/clusterSelector", StringComparison.Ordinal) && pointer.Count(c => c == '/') == 4;
 
     /// <summary>Whether a target type is the core Namespace.</summary>
     /// <summary>The longest cluster directory name (a DNS-1123 subdomain) that a path must leave room for.</summary>
@@ -369,7 +362,7 @@ public static class DocumentBinder
         return new TargetType(group, version, kind, plural, scope == "Namespaced");
     }
 
-    private static FederatedResource? BindResource(DocumentReader reader, JsonObject root, TypeConfig type)
+    private static FederatedResource? BindResource(DocumentReader reader, JsonObject root, TypeConfig type, IReadOnlyList<MemberCluster> clusters)
     {
         var kind = type.FederatedKind;
         var document = reader.Document;
@@ -418,7 +411,7 @@ public static class DocumentBinder
         }
 
         var placement = BindPlacement(reader, spec);
-        var overrides = BindOverrides(reader, spec);
+        var overrides = BindOverrides(reader, spec, clusters);
         if (reader.Failed) return null;
         return new FederatedResource(document, type, name, ns, template, placement, overrides);
     }
@@ -494,7 +487,7 @@ public static class DocumentBinder
         return new PlacementSpec(clusters, selector);
     }
 
-    private static List<ClusterOverride> BindOverrides(DocumentReader reader, JsonObject? spec)
+    private static List<ClusterOverride> BindOverrides(DocumentReader reader, JsonObject? spec, IReadOnlyList<MemberCluster> clusters)
     {
         var result = new List<ClusterOverride>();
         var list = reader.Array(spec, "/spec", "overrides", "spec.overrides");
@@ -507,7 +500,10 @@ public static class DocumentBinder
                 continue;
             }
 
-            var clusterName = reader.RequiredString(entry, pointer, "clusterName", "spec.overrides[].clusterName", "An overrides entry");
+            var selectorNode = reader.Object(entry, pointer, "clusterSelector", "spec.overrides[].clusterSelector");
+            var clusterName = selectorNode is null
+                ? reader.RequiredString(entry, pointer, "clusterName", "spec.overrides[].clusterName", "An overrides entry")
+                : reader.String(entry, pointer, "clusterName", "spec.overrides[].clusterName");
             var operations = new List<OverrideOperation>();
             var ops = reader.Array(entry, pointer, "clusterOverrides", "spec.overrides[].clusterOverrides");
             for (var j = 0; ops is not null && j < ops.Count; j++)
@@ -525,9 +521,37 @@ public static class DocumentBinder
                 operations.Add(new OverrideOperation(opName, path, value, opPointer));
             }
 
-            if (clusterName is not null) result.Add(new ClusterOverride(clusterName, operations, pointer));
+            if (selectorNode is not null)
+            {
+                result.AddRange(BySelector(reader, selectorNode, clusterName is not null, pointer, operations, clusters));
+            }
+            else if (clusterName is not null)
+            {
+                result.Add(new ClusterOverride(clusterName, operations, pointer));
+            }
         }
 
         return result;
+    }
+
+    /// <summary>An entry with a clusterSelector (fedrender's extension): one copy per registered cluster it selects, in name order.</summary>
+    private static IEnumerable<ClusterOverride> BySelector(DocumentReader reader, JsonObject node, bool alsoNamed, string pointer, List<OverrideOperation> operations, IReadOnlyList<MemberCluster> clusters)
+    {
+        if (alsoNamed)
+        {
+            reader.Report(KarmadaOverrideDiagnostics.NameAndSelector(reader.Document.KeyAt(pointer + "/clusterSelector")));
+            return [];
+        }
+
+        reader.Report(KarmadaOverrideDiagnostics.ClusterSelectorExtension(reader.Document.KeyAt(pointer + "/clusterSelector")));
+        var selector = Karmada.KarmadaBinder.Selector(reader, node, pointer + "/clusterSelector");
+        if (PlacementResolver.Validate(selector, out var at) is { } problem)
+        {
+            reader.Report(PlacementDiagnostics.InvalidSelector(reader.Document.At(at), problem));
+            return [];
+        }
+
+        return clusters.Where(c => PlacementResolver.Matches(selector, c.Labels)).OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => new ClusterOverride(c.Name, operations, pointer) { Selector = selector }).ToList();
     }
 }

@@ -18,6 +18,25 @@ internal sealed class DocumentReader(SourceDocument document, List<Diagnostic> d
     }
 
     /// <summary>The node at <paramref name="pointer"/>/<paramref name="key"/> of an object, or null when absent.</summary>
+    /// <summary>
+    /// A reader over a document that is a mapping with a string apiVersion and kind; null (with the problem
+    /// reported) otherwise, and for an empty document.
+    /// </summary>
+    public static (DocumentReader Reader, JsonObject Root, string ApiVersion, string Kind)? Open(SourceDocument document, List<Diagnostic> diagnostics)
+    {
+        if (document.Root is null) return null;
+        var reader = new DocumentReader(document, diagnostics);
+        if (document.Root is not JsonObject root)
+        {
+            reader.Report(DocumentDiagnostics.NotAMapping(document.Start));
+            return null;
+        }
+
+        var apiVersion = reader.RequiredString(root, string.Empty, "apiVersion", "apiVersion", "The document");
+        var kind = reader.RequiredString(root, string.Empty, "kind", "kind", "The document");
+        return apiVersion is null || kind is null ? null : (reader, root, apiVersion, kind);
+    }
+
     public static JsonNode? Child(JsonObject? parent, string key) =>
         parent is not null && parent.TryGetPropertyValue(key, out var node) ? node : null;
 

@@ -26,7 +26,8 @@ public static class OverrideValidator
         foreach (var entry in resource.Overrides)
         {
             var cluster = entry.ClusterName;
-            if (firstEntry.TryGetValue(cluster, out var firstPointer))
+            var merged = clusters.GetValueOrDefault(cluster) is { } earlier && (entry.Selector is not null || earlier.Source.Selector is not null) ? earlier : null;
+            if (merged is null && firstEntry.TryGetValue(cluster, out var firstPointer))
             {
                 diagnostics.Add(OverrideDiagnostics.DuplicateClusterName(document.At(entry.Pointer + "/clusterName"), cluster, document.At(firstPointer + "/clusterName")));
                 valid = false;
@@ -84,7 +85,8 @@ public static class OverrideValidator
                 pointers.Add(op.Pointer);
             }
 
-            clusters[cluster] = new ClusterPatch(entry, operations, pointers);
+            // Entries that select clusters by clusterSelector apply in list order, after those before them.
+            clusters[cluster] = merged is null ? new ClusterPatch(entry, operations, pointers) : merged with { Operations = [.. merged.Operations, .. operations], Pointers = [.. merged.Pointers, .. pointers] };
         }
 
         return new OverridePlan(clusters, valid);
@@ -106,7 +108,7 @@ public static class OverrideValidator
     {
         foreach (var (cluster, patch) in plan.Clusters)
         {
-            if (!selection.Contains(cluster))
+            if (!selection.Contains(cluster) && patch.Source.Selector is null)
             {
                 diagnostics.Add(OverrideDiagnostics.UnselectedCluster(resource.Document.At(patch.Source.Pointer + "/clusterName"), cluster));
             }
