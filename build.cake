@@ -32,6 +32,7 @@ var testTools = new[]
     (Name: "git", Programs: new[] { "git" }, Packages: new[] { "git" }, Install: "apt-get install git"),
     (Name: "pre-commit", Programs: new[] { "pre-commit" }, Packages: new[] { "pre-commit" }, Install: "apt-get install pre-commit"),
     (Name: "Chromium", Programs: new[] { "chromium", "chromedriver" }, Packages: new[] { "chromium", "chromium-driver" }, Install: "apt-get install chromium chromium-driver"),
+    (Name: "python3 cryptography", Programs: new[] { "python3" }, Packages: new[] { "python3", "python3-cryptography" }, Install: "apt-get install python3 python3-cryptography"),
     (Name: "kubectl", Programs: new[] { "kubectl" }, Packages: new string[0], Install: "apt-get install kubectl (from the Kubernetes apt repository, see https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/)"),
 };
 

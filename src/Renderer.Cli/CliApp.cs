@@ -24,6 +24,7 @@ public static class CliApp
         new DiffCommand(),
         new ExplainCommand(),
         new PreviewCommand(),
+        new SealCommand(),
     ];
 
     public static int Run(string[] args, CliContext context)

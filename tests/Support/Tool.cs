@@ -8,4 +8,5 @@ public enum Tool
     PreCommit,
     Chromium,
     TmpfsMount,
+    PythonCryptography,
 }

@@ -10,6 +10,7 @@ public sealed class DiffCommand : VerbCommand
 {
     private readonly Option<string?> output = OutputOptions.Directory(required: true, "The output directory to compare with what render would write.");
     private readonly Option<string> format = new("--format") { Description = "text (unified diffs, coloured on a terminal) or markdown (a pull-request comment).", DefaultValueFactory = _ => "text" };
+    private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "diff";
 
@@ -19,10 +20,12 @@ public sealed class DiffCommand : VerbCommand
     {
         command.Add(output);
         command.Add(format);
+        command.Add(secrets);
     }
 
     public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
     {
+        SecretsOption.Apply(run, secrets, problems);
         if (run.Value(format) is not ("text" or "markdown")) problems.Add(CliDiagnostics.InvalidOption("--format", run.Value(format) ?? string.Empty, "use text or markdown"));
     }
 

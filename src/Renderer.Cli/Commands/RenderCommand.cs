@@ -12,6 +12,7 @@ public sealed class RenderCommand : VerbCommand
     private readonly Option<bool> force = new("--force") { Description = "Write into a directory fedrender did not create, and overwrite files it did not write." };
     private readonly Option<bool> allowPrune = new("--allow-prune") { Description = "Allow a render that writes no objects, or removes more than half of the files fedrender wrote in --output." };
     private readonly Option<bool> stdout = new("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output." };
+    private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "render";
 
@@ -23,12 +24,16 @@ public sealed class RenderCommand : VerbCommand
         command.Add(force);
         command.Add(allowPrune);
         command.Add(stdout);
+        command.Add(secrets);
     }
 
     public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
     {
+        SecretsOption.Apply(run, secrets, problems);
         if (run.Value(stdout))
         {
+            // A stream for a pipe, not a tree to commit: Secrets print as they are.
+            run.Adjust(options => options with { PlainSecrets = Core.Secrets.PlainSecrets.Allow });
             if (run.Options.Clusters.Names is not { Count: 1 }) problems.Add(CliDiagnostics.Usage("--stdout prints one cluster; name it with --cluster NAME"));
             return;
         }
@@ -120,16 +125,18 @@ public sealed class RenderCommand : VerbCommand
         var options = run.Options;
         var transaction = target.Begin();
         var writer = new IncrementalWriter(target, inventory, transaction);
+        var omitted = new List<string>();
         try
         {
             var progress = new Progress(run.Context);
             run.Report(FederationRenderer.RenderTo(run.Files, options, cluster =>
             {
                 writer.Write(cluster);
+                lock (omitted) omitted.AddRange(cluster.OmittedSecrets.Select(path => cluster.Cluster + "/" + path));
                 progress.ClusterDone(cluster.Files.Count - 1);
             }));
             progress.Done();
-            return Finish(run, target, inventory, writer, transaction, force);
+            return Finish(run, target, inventory, writer, transaction, force, omitted);
         }
         catch (Exception e) when (OutputDirectory.IsIo(e))
         {
@@ -142,7 +149,7 @@ public sealed class RenderCommand : VerbCommand
         }
     }
 
-    private Outcome Finish(CommandRun run, OutputDirectory target, OutputInventory inventory, IncrementalWriter writer, OutputTransaction transaction, bool force)
+    private Outcome Finish(CommandRun run, OutputDirectory target, OutputInventory inventory, IncrementalWriter writer, OutputTransaction transaction, bool force, List<string> omitted)
     {
         if (run.Blocked) return Outcome.Fail("nothing written");
         var collisions = writer.Collisions;
@@ -180,11 +187,11 @@ public sealed class RenderCommand : VerbCommand
 
         if (run.Blocked) return Outcome.Fail("nothing written");
         var manifest = ManifestFile.Write(writer.Written.Concat(kept));
-        var summary = $"{DiagnosticPrinter.Plural(writer.Objects, "object")} for {DiagnosticPrinter.Plural(writer.Clusters, "cluster")} written to {target.Display}";
+        var summary = $"{DiagnosticPrinter.Plural(writer.Objects, "object")} for {DiagnosticPrinter.Plural(writer.Clusters, "cluster")} written to {target.Display}{Omitted(omitted)}";
         if (transaction.Writes == 0 && removed.Count == 0)
         {
             var current = target.ReadOwned(ManifestFile.Name);
-            if (current is not null && current.AsSpan().SequenceEqual(manifest)) return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(writer.Objects, "object")}); nothing rewritten");
+            if (current is not null && current.AsSpan().SequenceEqual(manifest)) return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(writer.Objects, "object")}); nothing rewritten{Omitted(omitted)}");
         }
 
         transaction.Commit(removed, manifest);
@@ -200,6 +207,10 @@ public sealed class RenderCommand : VerbCommand
         if (writer.Objects == 0) return CliDiagnostics.NothingToWrite(target.Display, byCluster);
         return removed.Count * 2 > inventory.Owned.Count ? CliDiagnostics.MassRemoval(target.Display, removed.Count, inventory.Owned.Count, byCluster) : null;
     }
+
+    /// <summary>The summary's list of the Secrets --secrets omit left out of the tree.</summary>
+    private static string Omitted(List<string> omitted) =>
+        omitted.Count == 0 ? string.Empty : $"; {DiagnosticPrinter.Plural(omitted.Count, "Secret")} left out (--secrets omit): {string.Join(", ", omitted.Order(StringComparer.Ordinal))}";
 
     private static string Cluster(string relative) => relative[..relative.IndexOf('/', StringComparison.Ordinal)];
 }

@@ -8,4 +8,7 @@ public sealed record ClusterManifests(string Cluster, IReadOnlyList<OutputFile> 
 {
     /// <summary>The cluster's objects in apply order (what <c>render --stdout</c> prints); empty when the producer gave none.</summary>
     public IReadOnlyList<OutputFile> ApplyOrder { get; init; } = [];
+
+    /// <summary>The paths (inside the cluster's directory) of the Secrets left out of the tree.</summary>
+    public IReadOnlyList<string> OmittedSecrets { get; init; } = [];
 }

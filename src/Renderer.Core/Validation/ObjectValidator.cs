@@ -40,9 +40,9 @@ public static class ObjectValidator
     /// <summary>Schema findings and the API server's object rules, without reporting one gap twice.</summary>
     public static IReadOnlyList<Finding> Check(JsonObject obj, FederatedResource resource, CompiledSchema? schema)
     {
-        var rules = ObjectRules.Check(obj, resource.Target);
+        var rules = ObjectRules.Check(obj, resource.Target).Concat(SecretRules.Check(obj, resource.Target)).ToList();
         if (schema is null) return rules;
-        var structural = SchemaValidator.Validate(schema, obj);
+        var structural = SchemaValidator.Validate(schema, obj).Where(f => !SecretRules.Replaces(resource.Target, f));
 
         // An elided pod template is reported once, as such, not as each field it lacks.
         var elided = rules.Any(f => f.Rule == FindingRule.PodTemplate);
@@ -82,6 +82,17 @@ public static class ObjectValidator
         FindingRule.Schedule => ValidationDiagnostics.Schedule(at, display, finding.Message, cluster),
         FindingRule.EnvName => ValidationDiagnostics.EnvName(at, display, finding.Message, cluster),
         FindingRule.PodTemplate => ValidationDiagnostics.Workload(at, display, finding.Message, cluster),
+        FindingRule.SecretData => ValidationDiagnostics.SecretData(at, display, finding.Message, cluster),
+        FindingRule.SecretStringData => ValidationDiagnostics.SecretStringData(at, display, finding.Message, cluster),
+        FindingRule.IntegerFormat => ValidationDiagnostics.IntegerFormat(at, display, finding.Message, cluster),
+        FindingRule.Range => ValidationDiagnostics.Range(at, display, finding.Message, cluster),
+        FindingRule.Pattern => ValidationDiagnostics.Pattern(at, display, finding.Message, cluster),
+        FindingRule.Length => ValidationDiagnostics.Length(at, display, finding.Message, cluster),
+        FindingRule.Format => ValidationDiagnostics.Format(at, display, finding.Message, cluster),
+        FindingRule.Count => ValidationDiagnostics.Count(at, display, finding.Message, cluster),
+        FindingRule.Duplicate => ValidationDiagnostics.Duplicate(at, display, finding.Message, cluster),
+        FindingRule.Composition => ValidationDiagnostics.Composition(at, display, finding.Message, cluster),
+        FindingRule.Size => ValidationDiagnostics.SizeLimit(at, display, finding.Message, cluster),
         _ => ValidationDiagnostics.EnvNamePortability(at, display, finding.Message, cluster),
     };
 }
