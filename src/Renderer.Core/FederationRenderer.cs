@@ -153,7 +153,7 @@ public static class FederationRenderer
     public static SchemaSet Schemas(IReadOnlyList<SourceFile> inputs, RenderOptions options, string baseUrl)
     {
         var diagnostics = new List<Diagnostic>();
-        var (documents, _) = Load(inputs, options.Limits, diagnostics);
+        var (documents, _) = Load(inputs, options.Limits, options.Namespace, diagnostics);
         var (federation, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics.Where(d => d.IsError));
         var files = EditorSchemas.Generate(federation.TypeConfigs, federation.CustomResourceDefinitions, baseUrl, diagnostics);
