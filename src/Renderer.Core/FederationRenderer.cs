@@ -59,6 +59,9 @@ public static class FederationRenderer
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
         var secrets = SecretFinder.Find(documents, broken, bound.TypeConfigs);
+
+        // Without a single KubeFedCluster every resource goes nowhere, and a render would empty its output.
+        if (bound.Clusters.Count == 0 && bound.Resources.Count > 0) diagnostics.Add(DocumentDiagnostics.NoClusters(bound.Resources[0].Document.At("/kind"), bound.Resources.Count));
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
         return new Placed(secrets, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));

@@ -137,12 +137,6 @@ public static class DocumentBinder
             resources.Add(resource);
         }
 
-        // Without a single KubeFedCluster every resource goes nowhere, and a render would empty its output.
-        if (clusters.Count == 0 && federated.Count > 0)
-        {
-            diagnostics.Add(DocumentDiagnostics.NoClusters(federated[0].Reader.Document.At("/kind"), federated.Count));
-        }
-
         var namespaces = new Dictionary<string, FederatedResource>(StringComparer.Ordinal);
         resources.RemoveAll(resource =>
         {
