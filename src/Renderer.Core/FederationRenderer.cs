@@ -55,13 +55,13 @@ public static class FederationRenderer
     /// <summary>The front of every command: load, bind, schedule replicas and place.</summary>
     private static Placed Place(IReadOnlyList<SourceFile> inputs, RenderOptions options, List<Diagnostic> diagnostics)
     {
-        var (documents, broken) = Load(inputs, options.Limits, diagnostics);
+        var (documents, broken) = Load(inputs, options.Limits, options.Namespace, diagnostics);
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
-        var secrets = SecretFinder.Find(documents, broken, bound.TypeConfigs);
 
         // Without a single KubeFedCluster every resource goes nowhere, and a render would empty its output.
         if (bound.Clusters.Count == 0 && bound.Resources.Count > 0) diagnostics.Add(DocumentDiagnostics.NoClusters(bound.Resources[0].Document.At("/kind"), bound.Resources.Count));
+        var secrets = SecretFinder.Find(documents, broken, bound.TypeConfigs);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
         return new Placed(secrets, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));
@@ -73,12 +73,13 @@ public static class FederationRenderer
     {
         var (secrets, federation, _, placements) = placed;
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
+        var crdVersions = CustomResourceSchemas.DeclaredVersions(federation.CustomResourceDefinitions);
         var prepared = new List<PreparedResource>();
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
             var templateFindings = options.Validate ? ObjectValidator.CheckTemplate(resource, catalog, diagnostics) : [];
-            var overrides = OverrideValidator.Plan(resource, diagnostics);
+            var overrides = OverrideValidator.Plan(resource, diagnostics, crdVersions);
             var selection = placements[resource];
             // An override is stale only for a cluster the resource's own placement leaves out; the namespace gate is reported on its own.
             var own = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, []);
@@ -151,10 +152,10 @@ public static class FederationRenderer
     public static SealPlan PlanSeal(IReadOnlyList<SourceFile> inputs, SealRequest request, LoadLimits limits)
     {
         var diagnostics = new List<Diagnostic>();
-        var (documents, broken) = Load(inputs, limits, diagnostics);
+        var (documents, broken) = Load(inputs, limits, null, diagnostics);
         var (federation, _) = DocumentBinder.Bind(documents);
         var secretDiagnostics = new List<Diagnostic>();
-        var (secretDocuments, secretBroken) = Load([request.Secret], limits, secretDiagnostics);
+        var (secretDocuments, secretBroken) = Load([request.Secret], limits, null, secretDiagnostics);
         var secrets = SecretFinder.Find(documents.Concat(secretDocuments), broken.Concat(secretBroken), federation.TypeConfigs);
         var plan = SecretSealer.Plan(federation, secretDocuments, request.Secret, request, secrets);
         // Only what stops the seal is reported about the federation: its own checks belong to validate.
@@ -168,7 +169,7 @@ public static class FederationRenderer
     public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var (documents, broken) = Load(inputs, limits, diagnostics);
+        var (documents, broken) = Load(inputs, limits, options.Namespace, diagnostics);
         var (federated, federateDiagnostics) = Federator.Federate(documents, options);
         diagnostics.AddRange(federateDiagnostics);
         var secrets = SecretFinder.Find(documents, broken, []);
@@ -184,9 +185,15 @@ public static class FederationRenderer
         return new FederateResult(sorted, text.ToString(), federated.Count) { Secrets = secrets };
     }
 
-    /// <summary>Every document of the inputs, and the files in which some document failed to load (scanned for Secret values).</summary>
-    private static (List<SourceDocument> Documents, List<SourceFile> Broken) Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, List<Diagnostic> diagnostics)
+    /// <summary>Every document of the inputs (lists split into their items, namespaced documents given the default namespace, as kubectl does), and the files in which some document failed to load (scanned for Secret values).</summary>
+    private static (List<SourceDocument> Documents, List<SourceFile> Broken) Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, string? defaultNamespace, List<Diagnostic> diagnostics)
     {
+        if (defaultNamespace is not null && KubernetesNames.CheckLabel(defaultNamespace) is { } problem)
+        {
+            diagnostics.Add(DocumentDiagnostics.InvalidDefaultNamespace(defaultNamespace, problem));
+            defaultNamespace = null;
+        }
+
         var documents = new List<SourceDocument>();
         var broken = new List<SourceFile>();
         long total = 0;
@@ -205,7 +212,7 @@ public static class FederationRenderer
             if (loadDiagnostics.Any(d => d.IsError)) broken.Add(input);
         }
 
-        return (documents, broken);
+        return (NamespaceDefaulter.Apply(ListUnwrapper.Unwrap(documents, diagnostics), defaultNamespace), broken);
     }
 
     /// <summary>Plain Secrets bound for the output tree: warned about (removed from <paramref name="objects"/> under Omit, and their paths returned).</summary>

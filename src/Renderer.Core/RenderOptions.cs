@@ -29,5 +29,8 @@ public sealed record RenderOptions
     /// <summary>What to do with objects that render as a plain Secret.</summary>
     public Secrets.PlainSecrets PlainSecrets { get; init; } = Secrets.PlainSecrets.Warn;
 
+    /// <summary>The namespace namespaced documents without one are given, as <c>kubectl -n</c> gives it; null for none.</summary>
+    public string? Namespace { get; init; }
+
     public static RenderOptions Default { get; } = new();
 }

@@ -23,12 +23,13 @@ public static class KubernetesSchemaGenerator
         var required = overlay["required"]?.AsObject() ?? [];
         var enums = overlay["enums"]?.AsObject() ?? [];
         var freeForm = (overlay["freeForm"]?.AsArray() ?? []).Select(n => (string?)n).ToHashSet(StringComparer.Ordinal);
+        var bounds = (overlay["minimum"]?.AsObject() ?? [], overlay["maximum"]?.AsObject() ?? []);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var target in BuiltInTypes.All)
         {
             var model = ModelFor(target) ?? throw new InvalidOperationException($"no KubernetesClient model for {target.ApiVersion} {target.Kind}");
             var definitions = new SortedDictionary<string, JsonNode>(StringComparer.Ordinal);
-            var context = new Context(required, enums, freeForm, definitions);
+            var context = new Context(required, enums, freeForm, bounds, definitions);
             var root = context.Reference(model);
             var schema = new JsonObject
             {
@@ -53,7 +54,7 @@ public static class KubernetesSchemaGenerator
         return Models.GetType($"k8s.Models.{prefix}{target.Kind}");
     }
 
-    private sealed class Context(JsonObject required, JsonObject enums, HashSet<string?> freeForm, SortedDictionary<string, JsonNode> definitions)
+    private sealed class Context(JsonObject required, JsonObject enums, HashSet<string?> freeForm, (JsonObject Minimum, JsonObject Maximum) bounds, SortedDictionary<string, JsonNode> definitions)
     {
         public JsonObject Reference(Type model)
         {
@@ -76,6 +77,8 @@ public static class KubernetesSchemaGenerator
                 if (jsonName is null) continue;
                 var schema = Schema(property.PropertyType);
                 if (enums[$"{model.Name}.{jsonName}"] is JsonArray values) schema["enum"] = values.DeepClone();
+                if (bounds.Minimum[$"{model.Name}.{jsonName}"] is JsonValue minimum) schema["minimum"] = minimum.DeepClone();
+                if (bounds.Maximum[$"{model.Name}.{jsonName}"] is JsonValue maximum) schema["maximum"] = maximum.DeepClone();
                 properties[jsonName] = schema;
             }
 
@@ -89,7 +92,8 @@ public static class KubernetesSchemaGenerator
             type = Nullable.GetUnderlyingType(type) ?? type;
             if (type == typeof(string) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(byte[])) return new JsonObject { ["type"] = "string" };
             if (type == typeof(bool)) return new JsonObject { ["type"] = "boolean" };
-            if (type == typeof(int) || type == typeof(long)) return new JsonObject { ["type"] = "integer" };
+            if (type == typeof(int)) return new JsonObject { ["type"] = "integer", ["format"] = "int32" };
+            if (type == typeof(long)) return new JsonObject { ["type"] = "integer", ["format"] = "int64" };
             if (type == typeof(double) || type == typeof(float) || type == typeof(decimal)) return new JsonObject { ["type"] = "number" };
             if (type == typeof(object)) return new JsonObject();
             if (type.Name == "IntOrString" || type.Name == "IntstrIntOrString") return new JsonObject { ["type"] = new JsonArray("integer", "string") };

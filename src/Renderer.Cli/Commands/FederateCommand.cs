@@ -40,7 +40,7 @@ public sealed class FederateCommand : VerbCommand
     {
         var target = Target(run);
         var names = run.Value(clusters)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var result = FederationRenderer.Federate(run.Files, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo)));
+        var result = FederationRenderer.Federate(run.Files, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo), run.Options.Namespace));
         run.Report(result.Diagnostics);
         run.Protect(result.Secrets);
         if (run.Blocked) return Outcome.Fail("nothing written");

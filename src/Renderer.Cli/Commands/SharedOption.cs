@@ -12,9 +12,10 @@ public enum SharedOption
     Shard = 16,
     DiagnosticsFormat = 32,
     Limits = 64,
+    Namespace = 128,
 
     /// <summary>What every verb that reads a federation takes.</summary>
-    Reading = Inputs | Strict | DiagnosticsFormat | Limits,
+    Reading = Inputs | Strict | DiagnosticsFormat | Limits | Namespace,
 
     /// <summary>What every verb that renders clusters takes.</summary>
     Rendering = Reading | Schemas | Clusters | Shard,

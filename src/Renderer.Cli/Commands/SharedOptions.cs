@@ -39,6 +39,11 @@ public sealed class SharedOptions(SharedOption uses)
         DefaultValueFactory = _ => "text",
     };
 
+    public Option<string?> Namespace { get; } = new("--namespace", "-n")
+    {
+        Description = "Give namespaced documents that name no namespace this one, as kubectl -n does (documents that name one keep it; cluster-scoped ones get none).",
+    };
+
     public Option<string> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest input file.", DefaultValueFactory = _ => "64MiB" };
 
     public Option<string> MaxTotalSize { get; } = new("--max-total-size") { Description = "Largest sum of all inputs.", DefaultValueFactory = _ => "256MiB" };
@@ -57,6 +62,7 @@ public sealed class SharedOptions(SharedOption uses)
         if (Has(SharedOption.Clusters)) command.Add(Clusters);
         if (Has(SharedOption.Shard)) command.Add(Shard);
         if (Has(SharedOption.DiagnosticsFormat)) command.Add(Format);
+        if (Has(SharedOption.Namespace)) command.Add(Namespace);
         if (!Has(SharedOption.Limits)) return;
         command.Add(MaxFileSize);
         command.Add(MaxTotalSize);
@@ -105,7 +111,8 @@ public sealed class SharedOptions(SharedOption uses)
         }
 
         if (names.Length > 0 || count > 1) filter = new ClusterFilter(names.Length > 0 ? names.ToHashSet(StringComparer.Ordinal) : null, index, count);
-        return new RenderOptions { Strict = Has(SharedOption.Strict) && parsed.GetValue(Strict), Limits = limits, Clusters = filter };
+        var ns = Has(SharedOption.Namespace) ? parsed.GetValue(Namespace) : null;
+        return new RenderOptions { Strict = Has(SharedOption.Strict) && parsed.GetValue(Strict), Limits = limits, Clusters = filter, Namespace = ns };
     }
 
     private LoadLimits ReadLimits(ParseResult parsed, List<Diagnostic> problems)

@@ -25,7 +25,7 @@ public static class DocumentDiagnostics
 
     public static Diagnostic InvalidName(SourceLocation at, string what, string name, string rule) =>
         new("FR2006", Severity.Error,
-            $"{what} \"{Shorten(name)}\" is not valid: {rule}.", at);
+            $"{what} \"{Visible.Quote(Shorten(name))}\" is not valid: {rule}.", at);
 
     public static Diagnostic DuplicateCluster(SourceLocation at, string name, SourceLocation first) =>
         new("FR2007", Severity.Error,
@@ -78,6 +78,18 @@ public static class DocumentDiagnostics
     public static Diagnostic NoClusters(SourceLocation at, int documents) =>
         new("FR2050", Severity.Error,
             $"The inputs hold {documents} Federated document(s) but no KubeFedCluster, so nothing would be placed anywhere and a render would remove every file of its output; add the KubeFedCluster documents (such as clusters.yaml) to the inputs.", at);
+
+    public static Diagnostic ListItemNotAMapping(SourceLocation at, string listKind, int index, string actual) =>
+        new("FR2019", Severity.Error,
+            $"Item {index} of the {listKind} is {actual}, not a mapping; every item of a list is a whole object with apiVersion, kind and metadata, so fix or remove it.", at);
+
+    public static Diagnostic ListWithoutItems(SourceLocation at, string listKind, string actual) =>
+        new("FR2020", Severity.Error,
+            $"The {listKind} has {(actual == "null" ? "no items" : $"items that are {actual}")}; kubectl splits a list into the objects of its items list, so write items: as a list of objects.", at);
+
+    public static Diagnostic InvalidDefaultNamespace(string ns, string problem) =>
+        new("FR2021", Severity.Error,
+            $"--namespace \"{Shorten(ns)}\" is not a valid namespace name: {problem}; pass a DNS label such as team-a.", SourceLocation.None);
 
     internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }

@@ -5,7 +5,7 @@ public static class FederateDiagnostics
 {
     public static Diagnostic UnknownKind(SourceLocation at, string apiVersion, string kind) =>
         new("FR8001", Severity.Error,
-            $"{kind} ({apiVersion}) is not a kind fedrender knows; add a FederatedTypeConfig for it to the inputs so its federated kind is known.", at);
+            $"{kind} ({apiVersion}) is not a kind fedrender knows; add its CustomResourceDefinition to the inputs (a FederatedTypeConfig is then generated for it) or a FederatedTypeConfig for it.", at);
 
     public static Diagnostic NoNamespace(SourceLocation at, string kind, string name) =>
         new("FR8002", Severity.Error,
@@ -14,6 +14,10 @@ public static class FederateDiagnostics
     public static Diagnostic AlreadyFederated(SourceLocation at, string kind) =>
         new("FR8003", Severity.Warning,
             $"{kind} is already a KubeFed document, so it is left out of the federated output; pass only plain manifests.", at);
+
+    public static Diagnostic UndeclaredVersion(SourceLocation at, string apiVersion, string kind, string declared) =>
+        new("FR8005", Severity.Error,
+            $"{kind} has apiVersion \"{apiVersion}\", which its CustomResourceDefinition does not declare (declared: {declared}); use a declared version.", at);
 
     public static Diagnostic DuplicateObject(SourceLocation at, string display, SourceLocation first) =>
         new("FR8004", Severity.Error,

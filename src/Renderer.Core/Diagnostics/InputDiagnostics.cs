@@ -65,6 +65,14 @@ public static class InputDiagnostics
         new("FR1015", Severity.Warning,
             $"Integer \"{DocumentDiagnostics.Shorten(text)}\" does not fit in 64 bits, so Kubernetes reads it as the rounded float \"{ScalarText(text)}\"; quote it to keep it exact as a string.", at);
 
+    public static Diagnostic UnsupportedTag(SourceLocation at, string tag) =>
+        new("FR1016", Severity.Error,
+            $"YAML tag \"{DocumentDiagnostics.Shorten(tag)}\" is not one Kubernetes reads (it reads !!str, !!int, !!float, !!bool, !!null and !!binary); remove the tag, or write the value it stands for.", at);
+
+    public static Diagnostic TagMismatch(SourceLocation at, string tag, string text, string problem) =>
+        new("FR1017", Severity.Error,
+            $"Value \"{DocumentDiagnostics.Shorten(text)}\" is tagged {tag}, but {problem}, so Kubernetes rejects the file; fix the value or remove the tag.", at);
+
     private static string ScalarText(string text) =>
         double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value.ToString("R", CultureInfo.InvariantCulture)

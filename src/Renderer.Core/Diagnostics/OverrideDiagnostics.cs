@@ -55,6 +55,10 @@ public static class OverrideDiagnostics
         new("FR4014", Severity.Warning,
             $"Override {op} \"{path}\" on cluster \"{cluster}\" sets the value the object already has; remove it, or change the template if the cluster should differ.", at) { Cluster = cluster };
 
+    public static Diagnostic UndeclaredApiVersion(SourceLocation at, string cluster, string value, string kind, string declared) =>
+        new("FR4015", Severity.Error,
+            $"Override of /apiVersion on cluster \"{cluster}\" sets \"{DocumentDiagnostics.Shorten(value)}\", which no type config or CustomResourceDefinition declares for {kind} (declared: {declared}); the API server would refuse the object, so use a declared version or remove the override.", at) { Cluster = cluster };
+
     public static Diagnostic MetadataNotMapping(SourceLocation at, string cluster) =>
         new("FR4013", Severity.Error,
             $"The overrides for cluster \"{cluster}\" leave metadata that is not a mapping; KubeFed cannot label such an object, so override fields below /metadata instead.", at) { Cluster = cluster };

@@ -3,9 +3,9 @@ namespace Renderer.Core.Diagnostics;
 /// <summary>FR3xxx: which clusters a resource goes to (KubeFed rules 1-16).</summary>
 public static class PlacementDiagnostics
 {
-    public static Diagnostic UnregisteredCluster(SourceLocation at, string cluster, string known) =>
+    public static Diagnostic UnregisteredCluster(SourceLocation at, string cluster, string known, string? suggestion = null) =>
         new("FR3001", Severity.Warning,
-            $"Cluster \"{cluster}\" is not registered, so it is left out (rule 8); add a KubeFedCluster named {cluster} or remove it from spec.placement.clusters (registered: {known}).", at);
+            $"Cluster \"{Visible.Quote(cluster)}\" is not registered, so it is left out (rule 8); {(suggestion is null ? string.Empty : $"did you mean \"{suggestion}\"? Otherwise ")}add a KubeFedCluster named {Visible.Quote(cluster)} or remove it from spec.placement.clusters (registered: {known}).", at);
 
     public static Diagnostic InvalidSelector(SourceLocation at, string problem) =>
         new("FR3002", Severity.Error,

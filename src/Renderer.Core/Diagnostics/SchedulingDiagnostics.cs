@@ -15,9 +15,9 @@ public static class SchedulingDiagnostics
         new("FR6003", Severity.Warning,
             $"Cluster \"{cluster}\" is planned {overflow} replicas more than its declared capacity of {capacity}; KubeFed still sends them there, so raise the capacity or the other clusters' maxReplicas.", at) { Cluster = cluster };
 
-    public static Diagnostic NoCandidates(SourceLocation at, string ns, string name) =>
+    public static Diagnostic NoCandidates(SourceLocation at, string ns, string name, string cause) =>
         new("FR6004", Severity.Info,
-            $"ReplicaSchedulingPreference {ns}/{name} has no candidate clusters (intersectWithClusterSelector selects none), so KubeFed leaves the workload's placement and replicas as written.", at);
+            $"ReplicaSchedulingPreference {ns}/{name} has no candidate clusters: {cause}; so KubeFed leaves the workload's placement and replicas as written.", at);
 
     public static Diagnostic InvalidCapacity(SourceLocation at, string cluster, string annotation, string value) =>
         new("FR6005", Severity.Error,

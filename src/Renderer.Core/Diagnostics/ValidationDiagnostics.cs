@@ -14,6 +14,24 @@ public static class ValidationDiagnostics
 
     public static Diagnostic NotAllowed(SourceLocation at, string display, string detail, string? cluster) => Make("FR7004", Severity.Error, at, display, detail, cluster);
 
+    public static Diagnostic IntegerFormat(SourceLocation at, string display, string detail, string? cluster) => Make("FR7007", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Range(SourceLocation at, string display, string detail, string? cluster) => Make("FR7008", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Pattern(SourceLocation at, string display, string detail, string? cluster) => Make("FR7009", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Length(SourceLocation at, string display, string detail, string? cluster) => Make("FR7010", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Format(SourceLocation at, string display, string detail, string? cluster) => Make("FR7011", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Count(SourceLocation at, string display, string detail, string? cluster) => Make("FR7012", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Duplicate(SourceLocation at, string display, string detail, string? cluster) => Make("FR7013", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic Composition(SourceLocation at, string display, string detail, string? cluster) => Make("FR7014", Severity.Error, at, display, detail, cluster);
+
+    public static Diagnostic SizeLimit(SourceLocation at, string display, string detail, string? cluster) => Make("FR7113", Severity.Error, at, display, detail, cluster);
+
     public static Diagnostic NotValidated(SourceLocation at, string display, string apiVersion, string kind) =>
         new("FR7006", Severity.Warning,
             $"{display} is not validated: no schema is known for {apiVersion} {kind}; add its CustomResourceDefinition to the inputs (or pass it with --schemas).", at);

@@ -13,7 +13,6 @@ namespace Renderer.Core.Input;
 /// </summary>
 public static class YamlLoader
 {
-    private const string StrTag = "tag:yaml.org,2002:str";
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static (IReadOnlyList<SourceDocument> Documents, IReadOnlyList<Diagnostic> Diagnostics) Load(SourceFile file, LoadLimits? limits = null)
@@ -145,6 +144,7 @@ public static class YamlLoader
         private JsonNode? root;
         private bool rootSet;
         private bool failed;
+        private bool rejected;
         private int nodes;
         private int index;
 
@@ -157,6 +157,7 @@ public static class YamlLoader
                     root = null;
                     rootSet = false;
                     failed = false;
+                    rejected = false;
                     nodes = 0;
                     anchors.Clear();
                     stack.Clear();
@@ -165,7 +166,7 @@ public static class YamlLoader
                     var current = positions;
                     positions = null;
                     var position = index++;
-                    if (failed || current is null) return null;
+                    if (failed || rejected || current is null) return null;
                     return new SourceDocument(file, position, rootSet ? root : null, current);
             }
 
@@ -173,9 +174,11 @@ public static class YamlLoader
             switch (e)
             {
                 case MappingStart m:
+                    CheckCollectionTag(m, TagResolver.Prefix + "map");
                     Open(new Frame(new JsonObject(), m), m.Anchor, m.Start);
                     break;
                 case SequenceStart s:
+                    CheckCollectionTag(s, TagResolver.Prefix + "seq");
                     Open(new Frame(new JsonArray(), s), s.Anchor, s.Start);
                     break;
                 case MappingEnd:
@@ -283,7 +286,11 @@ public static class YamlLoader
 
             if (!Count(1, scalar.Start)) return;
             JsonNode? node;
-            if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value == StrTag))
+            if (!scalar.Tag.IsEmpty)
+            {
+                node = Tagged(scalar, at);
+            }
+            else if (scalar.Style != ScalarStyle.Plain)
             {
                 node = JsonValue.Create(scalar.Value);
             }
@@ -311,6 +318,29 @@ public static class YamlLoader
             Attach(node, at);
         }
 
+        /// <summary>An explicitly tagged scalar; an unsupported tag or a value its tag cannot read is reported at the tag.</summary>
+        private JsonNode? Tagged(Scalar scalar, SourceLocation at)
+        {
+            var tag = scalar.Tag.Value;
+            var result = TagResolver.Resolve(tag, scalar.Value);
+            // The API server refuses the whole file, so the document is read to its end (to report every tag) and then dropped.
+            if (result.Unsupported) Reject(InputDiagnostics.UnsupportedTag(at, TagResolver.Short(tag)));
+            else if (result.Problem is { } problem) Reject(InputDiagnostics.TagMismatch(at, TagResolver.Short(tag), scalar.Value, problem));
+            return result.Node ?? (result.Unsupported || result.Problem is not null ? JsonValue.Create(scalar.Value) : null);
+        }
+
+        private void CheckCollectionTag(NodeEvent start, string allowed)
+        {
+            if (start.Tag.IsEmpty || start.Tag.Value == allowed) return;
+            Reject(InputDiagnostics.UnsupportedTag(Location(file, start.Start), TagResolver.Short(start.Tag.Value)));
+        }
+
+        private void Reject(Diagnostic diagnostic)
+        {
+            diagnostics.Add(diagnostic);
+            rejected = true;
+        }
+
         private static bool IsDecimalInteger(string text) =>
             text.Length > 0 && text.TrimStart('+', '-').Replace("_", string.Empty, StringComparison.Ordinal) is { Length: > 0 } digits && digits.All(char.IsAsciiDigit);
 
@@ -327,7 +357,12 @@ public static class YamlLoader
                 return;
             }
 
-            if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value == StrTag))
+            if (!scalar.Tag.IsEmpty)
+            {
+                var tagged = Tagged(scalar, at);
+                key = JsonKinds.IsString(tagged, out var text) ? text : tagged?.ToJsonString() ?? "null";
+            }
+            else if (scalar.Style != ScalarStyle.Plain)
             {
                 key = scalar.Value;
             }

@@ -212,6 +212,7 @@ public static class YamlEmitter
     public static string FormatNumber(JsonValue value)
     {
         if (value.TryGetValue<long>(out var integer)) return integer.ToString(CultureInfo.InvariantCulture);
+        if (value.TryGetValue<int>(out var small)) return small.ToString(CultureInfo.InvariantCulture);
         if (value.TryGetValue<ulong>(out var unsigned)) return unsigned.ToString(CultureInfo.InvariantCulture);
         if (value.TryGetValue<decimal>(out var dec) && decimal.Truncate(dec) == dec && value.TryGetValue<double>(out var asDouble) && Math.Abs(asDouble) < 1e21)
         {

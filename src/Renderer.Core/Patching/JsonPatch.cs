@@ -67,11 +67,24 @@ public static class JsonPatch
         return segments;
     }
 
+    /// <summary>Why a path is not a JSON pointer: a bad escape is named, since it is the usual cause.</summary>
+    public static string NotAPointer(string path)
+    {
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (path[i] != '~' || i + 1 < path.Length && path[i + 1] is '0' or '1') continue;
+            var escape = i + 1 < path.Length ? path.Substring(i, 2) : "~";
+            return $"\"{path}\" has the escape \"{escape}\" at character {i + 1}, and a JSON pointer knows only ~0 (for ~) and ~1 (for / inside a key)";
+        }
+
+        return $"\"{path}\" is not a JSON pointer (it must start with '/')";
+    }
+
     private static string? ApplyOne(ref JsonNode? document, PatchOperation operation, out bool addedKey)
     {
         addedKey = false;
         var segments = Segments(operation.Path);
-        if (segments is null) return $"\"{operation.Path}\" is not a JSON pointer (it must start with '/')";
+        if (segments is null) return NotAPointer(operation.Path);
         if (segments.Count == 0)
         {
             if (operation.Kind != PatchOperationKind.Replace) return $"{operation.OpName} cannot apply to the whole document (path \"\")";

@@ -36,7 +36,7 @@ public static class Explainer
         }
 
         var diagnostics = new List<Diagnostic>();
-        var plan = OverrideValidator.Plan(resource, diagnostics);
+        var plan = OverrideValidator.Plan(resource, diagnostics, Validation.CustomResourceSchemas.DeclaredVersions(federation.CustomResourceDefinitions));
         var patch = plan.Clusters.GetValueOrDefault(cluster);
         var built = plan.Valid ? ObjectBuilder.Build(resource, cluster, patch, diagnostics) : null;
         if (built is null)

@@ -22,10 +22,12 @@ public static class Federator
         var result = new List<(string Sort, JsonObject Document)>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
+        var definitions = CustomKinds(all);
+        var generated = new HashSet<(string, string)>();
 
         foreach (var document in all)
         {
-            if (IsTypeConfig(document)) continue;
+            if (IsTypeConfig(document) || IsDefinition(document)) continue;
             if (document.Root is not JsonObject root)
             {
                 diagnostics.Add(DocumentDiagnostics.NotAMapping(document.Start));
@@ -48,6 +50,19 @@ public static class Federator
 
             var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
             var target = byKind.GetValueOrDefault((group, kind))?.Target ?? BuiltIn(group, kind);
+            if (target is null && definitions.TryGetValue((group, kind), out var definition))
+            {
+                var version = apiVersion[(apiVersion.IndexOf('/', StringComparison.Ordinal) + 1)..];
+                if (!definition.Versions.Contains(version))
+                {
+                    diagnostics.Add(FederateDiagnostics.UndeclaredVersion(document.At("/apiVersion"), apiVersion, kind, string.Join(", ", definition.Versions.Select(v => group + "/" + v))));
+                    continue;
+                }
+
+                target = new TargetType(group, version, kind, definition.Plural, definition.Namespaced);
+                if (generated.Add((group, kind))) result.Add(($"\u0000{target.ConfigName}", TypeConfig(target)));
+            }
+
             if (target is null)
             {
                 diagnostics.Add(FederateDiagnostics.UnknownKind(document.At("/kind"), apiVersion, kind));
@@ -89,6 +104,53 @@ public static class Federator
     private static bool IsTypeConfig(SourceDocument document) =>
         document.Root is JsonObject root && JsonKinds.IsString(root["kind"], out var kind) && kind == "FederatedTypeConfig"
         && JsonKinds.IsString(root["apiVersion"], out var apiVersion) && apiVersion == DocumentBinder.CoreApiVersion;
+
+    private static bool IsDefinition(SourceDocument document) =>
+        document.Root is JsonObject root && JsonKinds.IsString(root["kind"], out var kind) && kind == "CustomResourceDefinition"
+        && JsonKinds.IsString(root["apiVersion"], out var apiVersion) && apiVersion.StartsWith("apiextensions.k8s.io/", StringComparison.Ordinal);
+
+    private sealed record CustomKind(string Plural, bool Namespaced, IReadOnlySet<string> Versions);
+
+    /// <summary>The kinds the CustomResourceDefinitions among the inputs define, by (group, kind).</summary>
+    private static Dictionary<(string Group, string Kind), CustomKind> CustomKinds(IEnumerable<SourceDocument> documents)
+    {
+        var kinds = new Dictionary<(string Group, string Kind), CustomKind>();
+        foreach (var document in documents.Where(IsDefinition))
+        {
+            var spec = document.Root.Get("spec");
+            if (!JsonKinds.IsString(spec.Get("group"), out var group) || !JsonKinds.IsString(spec.Get("names").Get("kind"), out var kind)
+                || !JsonKinds.IsString(spec.Get("names").Get("plural"), out var plural)) continue;
+            var versions = (spec.Get("versions") as JsonArray ?? []).Select(v => JsonKinds.IsString(v.Get("name"), out var name) ? name : string.Empty).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
+            kinds.TryAdd((group, kind), new CustomKind(plural, JsonKinds.IsString(spec.Get("scope"), out var scope) && scope == "Namespaced", versions));
+        }
+
+        return kinds;
+    }
+
+    /// <summary>
+    /// The FederatedTypeConfig <c>kubefedctl enable</c> (run by <c>kubefedctl federate --enable-type</c>) created for a
+    /// target type: named <c>plural.group</c>, in the KubeFed namespace, the federated type
+    /// <c>types.kubefed.io/v1beta1 Federated&lt;Kind&gt;</c> with the plural <c>federated&lt;plural&gt;</c> and the target's scope.
+    /// </summary>
+    public static JsonObject TypeConfig(TargetType target)
+    {
+        var scope = target.Namespaced ? "Namespaced" : "Cluster";
+        return new JsonObject
+        {
+            ["apiVersion"] = DocumentBinder.CoreApiVersion,
+            ["kind"] = "FederatedTypeConfig",
+            ["metadata"] = new JsonObject { ["name"] = target.ConfigName, ["namespace"] = "kube-federation-system" },
+            ["spec"] = new JsonObject
+            {
+                ["targetType"] = new JsonObject { ["group"] = target.Group, ["version"] = target.Version, ["kind"] = target.Kind, ["pluralName"] = target.Plural, ["scope"] = scope },
+                ["propagation"] = "Enabled",
+                ["federatedType"] = new JsonObject
+                {
+                    ["group"] = DocumentBinder.TypesGroup, ["version"] = "v1beta1", ["kind"] = target.FederatedKind, ["pluralName"] = "federated" + target.Plural, ["scope"] = scope,
+                },
+            },
+        };
+    }
 
     private static string SortKey(string kind, string? ns, string name) =>
         $"{(kind == "FederatedNamespace" ? 0 : 1)}\u0000{ns}\u0000{kind}\u0000{name}";

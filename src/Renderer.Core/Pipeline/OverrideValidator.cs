@@ -15,7 +15,8 @@ public static class OverrideValidator
         "/metadata/name", "/metadata/namespace", "/metadata/generateName", "/kind",
     };
 
-    public static OverridePlan Plan(FederatedResource resource, List<Diagnostic> diagnostics)
+    /// <param name="crdVersions">The versions each custom kind's CustomResourceDefinition declares, by (group, kind); an override of /apiVersion may choose one of them.</param>
+    public static OverridePlan Plan(FederatedResource resource, List<Diagnostic> diagnostics, IReadOnlyDictionary<(string Group, string Kind), IReadOnlySet<string>>? crdVersions = null)
     {
         if (resource.Overrides.Count == 0) return OverridePlan.Empty;
         var document = resource.Document;
@@ -71,6 +72,12 @@ public static class OverrideValidator
                     continue;
                 }
 
+                // KubeFed applied such an override (the object is still built, as it would have been), but the API server refuses an undeclared version.
+                if (path == "/apiVersion" && CheckApiVersion(resource, op, kind.Value, cluster, crdVersions, document.At(op.Pointer + (op.Value is null ? "/path" : "/value"))) is { } undeclared)
+                {
+                    diagnostics.Add(undeclared);
+                }
+
                 paths[path] = op.Pointer;
                 if (path == "/metadata" && kind != PatchOperationKind.Remove) diagnostics.Add(OverrideDiagnostics.MetadataOverride(pathAt, cluster, path));
                 operations.Add(new PatchOperation(kind.Value, path, op.Value));
@@ -81,6 +88,17 @@ public static class OverrideValidator
         }
 
         return new OverridePlan(clusters, valid);
+    }
+
+    /// <summary>An override of /apiVersion must choose a version the type config or a CRD declares for the kind (and may not remove it).</summary>
+    private static Diagnostic? CheckApiVersion(FederatedResource resource, OverrideOperation op, PatchOperationKind kind, string cluster, IReadOnlyDictionary<(string Group, string Kind), IReadOnlySet<string>>? crdVersions, SourceLocation at)
+    {
+        var target = resource.Target;
+        var declared = new SortedSet<string>(StringComparer.Ordinal) { target.ApiVersion };
+        if (crdVersions is not null && crdVersions.TryGetValue((target.Group, target.Kind), out var versions)) declared.UnionWith(versions);
+        var value = Input.JsonKinds.IsString(op.Value, out var text) ? text : null;
+        if (kind != PatchOperationKind.Remove && value is not null && declared.Contains(value)) return null;
+        return OverrideDiagnostics.UndeclaredApiVersion(at, cluster, kind == PatchOperationKind.Remove ? "(removed)" : value ?? op.Value?.ToJsonString() ?? "null", target.Kind, string.Join(", ", declared));
     }
 
     /// <summary>Warns about overrides for clusters the resource does not go to (rule 33).</summary>

@@ -56,11 +56,26 @@ public static class PlacementResolver
             else
             {
                 var known = registered.Count == 0 ? "none" : string.Join(", ", registered.Order(StringComparer.Ordinal));
-                diagnostics.Add(PlacementDiagnostics.UnregisteredCluster(document.At(reference.Pointer), reference.Name, known));
+                var suggestion = Suggest(reference.Name, registered);
+                diagnostics.Add(PlacementDiagnostics.UnregisteredCluster(document.At(reference.Pointer), reference.Name, known, suggestion));
             }
         }
 
         return new ClusterSelection(selected.ToList(), true);
+    }
+
+    /// <summary>
+    /// A registered name the user probably meant: the same name without invisible characters or in another case, or
+    /// one a small edit away, unless the two differ only in digits (cluster3 is not a typo of cluster1).
+    /// </summary>
+    private static string? Suggest(string name, HashSet<string> registered)
+    {
+        var stripped = Diagnostics.Visible.Strip(name);
+        var exact = registered.Order(StringComparer.Ordinal).FirstOrDefault(r => string.Equals(r, stripped, StringComparison.OrdinalIgnoreCase));
+        if (exact is not null) return exact;
+        var closest = Validation.SchemaValidator.Closest(stripped, registered.Order(StringComparer.Ordinal).ToList());
+        static string Letters(string text) => string.Concat(text.Where(c => !char.IsAsciiDigit(c)));
+        return closest is not null && Letters(closest) == Letters(stripped) ? null : closest;
     }
 
     /// <summary>The first problem of a selector, as apimachinery's LabelSelectorAsSelector reports it, or null.</summary>

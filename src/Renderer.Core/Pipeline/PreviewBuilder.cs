@@ -20,10 +20,11 @@ public static class PreviewBuilder
             .ThenBy(r => r.Target.Kind, StringComparer.Ordinal)
             .ThenBy(r => r.Target.Group, StringComparer.Ordinal)
             .ThenBy(r => r.Name, StringComparer.Ordinal);
+        var crdVersions = Validation.CustomResourceSchemas.DeclaredVersions(federation.CustomResourceDefinitions);
         foreach (var resource in resources)
         {
             var ignored = new List<Diagnostic>();
-            var plan = OverrideValidator.Plan(resource, ignored);
+            var plan = OverrideValidator.Plan(resource, ignored, crdVersions);
             var template = ObjectBuilder.Build(resource, clusters.FirstOrDefault() ?? string.Empty, null, ignored);
             var templateYaml = Show(template);
             var cells = new List<PreviewCell>(clusters.Count);

@@ -54,7 +54,7 @@ public static class ReplicaScheduler
             var candidates = Candidates(preference, target, federation, scope);
             if (candidates.Count == 0)
             {
-                diagnostics.Add(SchedulingDiagnostics.NoCandidates(preference.Document.At("/metadata/name"), preference.Namespace, preference.Name));
+                diagnostics.Add(SchedulingDiagnostics.NoCandidates(preference.Document.At("/metadata/name"), preference.Namespace, preference.Name, WhyNoCandidates(preference, target, federation)));
                 continue;
             }
 
@@ -121,6 +121,22 @@ public static class ReplicaScheduler
     }
 
     /// <summary>All registered clusters; with intersectWithClusterSelector, those the target's selector and its namespace's selector pick (rule 36).</summary>
+    /// <summary>The real reason a preference has no candidate clusters, for FR6004.</summary>
+    private static string WhyNoCandidates(ReplicaSchedulingPreference preference, FederatedResource target, Federation federation)
+    {
+        if (federation.Clusters.Count == 0) return "there are no registered clusters (add KubeFedCluster documents to the inputs)";
+        var ignored = new List<Diagnostic>();
+        var own = PlacementResolver.Select(target.Placement, federation.Clusters, target.Document, ignored, selectorOnly: true);
+        if (own.Clusters.Count == 0)
+        {
+            return target.Placement.Selector is null
+                ? $"intersectWithClusterSelector is true and {target.DisplayName} has no spec.placement.clusterSelector, so it selects no cluster"
+                : $"intersectWithClusterSelector is true and the clusterSelector of {target.DisplayName} matches none of the {federation.Clusters.Count} registered clusters";
+        }
+
+        return $"intersectWithClusterSelector is true and the clusters {target.DisplayName}'s selector picks ({string.Join(", ", own.Clusters)}) are not among those of its FederatedNamespace \"{target.Namespace}\"";
+    }
+
     private static IReadOnlyList<string> Candidates(ReplicaSchedulingPreference preference, FederatedResource target, Federation federation, ControlPlaneScope scope)
     {
         var all = federation.Clusters.Select(c => c.Name).Order(StringComparer.Ordinal).ToList();

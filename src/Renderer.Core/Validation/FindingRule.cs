@@ -21,4 +21,13 @@ public enum FindingRule
     NotAllowed,
     SecretData,
     SecretStringData,
+    IntegerFormat,
+    Range,
+    Pattern,
+    Length,
+    Format,
+    Count,
+    Duplicate,
+    Composition,
+    Size,
 }

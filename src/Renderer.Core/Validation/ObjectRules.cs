@@ -24,8 +24,14 @@ public static partial class ObjectRules
             findings.Add(new("/metadata/name", FindingRule.Name, $"a CronJob name may have at most 52 characters (its Jobs append a suffix), and \"{longName}\" has {longName.Length}"));
         }
 
+        if (type.Kind == "Job" && type.Group == "batch" && Str(obj, "/metadata/name") is { Length: > 63 } jobName)
+        {
+            findings.Add(new("/metadata/name", FindingRule.Name, $"a Job name may have at most 63 characters (it becomes the job-name label of its pods), and \"{jobName}\" has {jobName.Length}"));
+        }
+
         CheckLabels(obj["metadata"].Get("labels"), "/metadata/labels", findings);
         CheckAnnotationKeys(obj["metadata"].Get("annotations"), "/metadata/annotations", findings);
+        SizeLimits.Check(obj, type, findings);
 
         if (PodTemplatePointer(type) is { } template)
         {

@@ -85,6 +85,15 @@ public static class ObjectValidator
         FindingRule.PodTemplate => ValidationDiagnostics.Workload(at, display, finding.Message, cluster),
         FindingRule.SecretData => ValidationDiagnostics.SecretData(at, display, finding.Message, cluster),
         FindingRule.SecretStringData => ValidationDiagnostics.SecretStringData(at, display, finding.Message, cluster),
+        FindingRule.IntegerFormat => ValidationDiagnostics.IntegerFormat(at, display, finding.Message, cluster),
+        FindingRule.Range => ValidationDiagnostics.Range(at, display, finding.Message, cluster),
+        FindingRule.Pattern => ValidationDiagnostics.Pattern(at, display, finding.Message, cluster),
+        FindingRule.Length => ValidationDiagnostics.Length(at, display, finding.Message, cluster),
+        FindingRule.Format => ValidationDiagnostics.Format(at, display, finding.Message, cluster),
+        FindingRule.Count => ValidationDiagnostics.Count(at, display, finding.Message, cluster),
+        FindingRule.Duplicate => ValidationDiagnostics.Duplicate(at, display, finding.Message, cluster),
+        FindingRule.Composition => ValidationDiagnostics.Composition(at, display, finding.Message, cluster),
+        FindingRule.Size => ValidationDiagnostics.SizeLimit(at, display, finding.Message, cluster),
         _ => ValidationDiagnostics.EnvNamePortability(at, display, finding.Message, cluster),
     };
 }

@@ -11,6 +11,9 @@ namespace Renderer.Tests.Golden;
 /// </summary>
 public sealed record GoldenCase(string Name, string Directory, string InputDirectory, string DisplayRoot, RenderOptions Options)
 {
+    /// <summary>Folders of CustomResourceDefinitions (relative to the repository) read with the inputs, as --schemas reads them.</summary>
+    public IReadOnlyList<string> SchemaDirectories { get; init; } = [];
+
     public string ExpectedDirectory => Path.Combine(Directory, "expected");
 
     public static GoldenCase Load(string directory)
@@ -19,6 +22,7 @@ public sealed record GoldenCase(string Name, string Directory, string InputDirec
         var input = Path.Combine(directory, "input");
         var displayRoot = directory;
         var options = RenderOptions.Default;
+        var schemas = new List<string>();
         var settings = Path.Combine(directory, "case.json");
         if (File.Exists(settings))
         {
@@ -30,18 +34,24 @@ public sealed record GoldenCase(string Name, string Directory, string InputDirec
             }
 
             if (json["strict"]?.GetValue<bool>() == true) options = options with { Strict = true };
+            if ((string?)json["namespace"] is { } ns) options = options with { Namespace = ns };
+            foreach (var schema in json["schemas"] as JsonArray ?? []) schemas.Add((string?)schema ?? string.Empty);
         }
 
-        return new GoldenCase(name, directory, input, displayRoot, options);
+        return new GoldenCase(name, directory, input, displayRoot, options) { SchemaDirectories = schemas };
     }
 
     /// <summary>The inputs in ordinal order of their display paths (relative to the case, or to the repository for shared inputs).</summary>
     public IReadOnlyList<SourceFile> Inputs() =>
-        System.IO.Directory.EnumerateFiles(InputDirectory, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
-            .Select(f => new SourceFile(Path.GetRelativePath(DisplayRoot, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+        Read(InputDirectory, DisplayRoot)
+            .Concat(SchemaDirectories.SelectMany(d => Read(Path.Combine(RepositoryPaths.Root, d), RepositoryPaths.Root)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+
+    private static IEnumerable<SourceFile> Read(string directory, string displayRoot) =>
+        System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Select(f => new SourceFile(Path.GetRelativePath(displayRoot, f).Replace('\\', '/'), File.ReadAllBytes(f)));
 
     /// <summary>Renders the case: every file the expected folder should hold, by relative path.</summary>
     public SortedDictionary<string, string> Render()

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Renderer.Core;
+using Renderer.Core.Input;
+using Renderer.Tests.Support;
+
+namespace Renderer.Tests.Pipeline;
+
+/// <summary>KubeFed's own example/sample1 (tests/data/kubefed-sample1), as written and with the fix its README gives.</summary>
+public sealed partial class KubeFedSample1Tests
+{
+    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "data", "kubefed-sample1");
+
+    [GeneratedRegex("```yaml ([a-z0-9.-]+)\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex FencedFile();
+
+    private static Dictionary<string, SourceFile> Sample() =>
+        Directory.GetFiles(Folder, "*.yaml").Order(StringComparer.Ordinal)
+            .ToDictionary(f => Path.GetFileName(f), f => new SourceFile("sample1/" + Path.GetFileName(f), File.ReadAllBytes(f)), StringComparer.Ordinal);
+
+    [Fact]
+    public void AsWrittenOnlyTheExtensionsV1Beta1IngressIsAnError()
+    {
+        var result = FederationRenderer.Render(Sample().Values.ToList(), RenderOptions.Default);
+        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+
+        // As written the sample has no KubeFedCluster (kubefedctl join registers them), which is FR2050 offline.
+        Assert.Single(errors, d => d.Code == "FR2050");
+        var rest = errors.Where(d => d.Code != "FR2050").ToList();
+        Assert.Equal(2, rest.Count);
+        Assert.All(rest, d => Assert.Equal(("sample1/federatedingress.yaml", "FR7001"), (d.Location.File, d.Code)));
+    }
+
+    [Fact]
+    public void WithTheReadmeFixEverythingRendersWithNoErrors()
+    {
+        var files = Sample();
+        var readme = File.ReadAllText(Path.Combine(Folder, "README.md"));
+        var blocks = FencedFile().Matches(readme);
+        Assert.Equal(2, blocks.Count);
+        foreach (Match block in blocks)
+        {
+            files[block.Groups[1].Value] = new SourceFile("sample1/" + block.Groups[1].Value, Encoding.UTF8.GetBytes(block.Groups[2].Value));
+        }
+
+        var result = FederationRenderer.Render(files.Values.ToList(), RenderOptions.Default);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        Assert.Equal(["cluster1", "cluster2"], result.Clusters.Select(c => c.Cluster));
+        Assert.All(result.Clusters, c => Assert.Contains(c.Files, f => f.RelativePath == "test-namespace/ingress-test-ingress.yaml"));
+    }
+}
