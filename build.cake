@@ -24,43 +24,104 @@ Task("Build")
     DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true });
 });
 
+// The programs the integration tests run, beyond the .NET SDK: each with the Debian packages that provide
+// it (empty when Debian has none) and the command that installs it. The tests name the same commands when
+// they skip (tests/Support/ExternalTool.cs).
+var testTools = new[]
+{
+    (Name: "git", Programs: new[] { "git" }, Packages: new[] { "git" }, Install: "apt-get install git"),
+    (Name: "pre-commit", Programs: new[] { "pre-commit" }, Packages: new[] { "pre-commit" }, Install: "apt-get install pre-commit"),
+    (Name: "Chromium", Programs: new[] { "chromium", "chromedriver" }, Packages: new[] { "chromium", "chromium-driver" }, Install: "apt-get install chromium chromium-driver"),
+    (Name: "kubectl", Programs: new[] { "kubectl" }, Packages: new string[0], Install: "apt-get install kubectl (from the Kubernetes apt repository, see https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/)"),
+};
+
+string FindOnPath(string program) =>
+    (EnvironmentVariable("PATH") ?? string.Empty).Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(d => System.IO.Path.Combine(d, program))
+        .FirstOrDefault(System.IO.File.Exists);
+
+string[] MissingPrograms((string Name, string[] Programs, string[] Packages, string Install) tool) =>
+    tool.Programs.Where(p => FindOnPath(p) == null).ToArray();
+
+Task("TestTools")
+    .Description("Installs what the integration tests run (pre-commit, Chromium) with apt-get when running as root, unless --install-tools=false; names each tool still missing and the command that installs it.")
+    .Does(() =>
+{
+    var missing = testTools.Where(t => MissingPrograms(t).Length > 0).ToList();
+    var installable = missing.SelectMany(t => t.Packages).ToArray();
+    if (installable.Length > 0 && Argument("install-tools", true) && System.Environment.IsPrivilegedProcess && FindOnPath("apt-get") != null)
+    {
+        Information($"Installing {string.Join(" ", installable)} with apt-get for the integration tests (running as root)");
+        var settings = new ProcessSettings
+        {
+            Arguments = "-c \"apt-get update -qq && apt-get install -y -qq --no-install-recommends " + string.Join(" ", installable) + "\"",
+            EnvironmentVariables = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" },
+            RedirectStandardOutput = true,
+        };
+        if (StartProcess("/bin/sh", settings) != 0) Warning("apt-get could not install " + string.Join(" ", installable));
+        missing = testTools.Where(t => MissingPrograms(t).Length > 0).ToList();
+    }
+
+    var ci = string.Equals(EnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    foreach (var tool in missing)
+    {
+        var consequence = ci ? "its tests fail (CI=true)" : "its tests are skipped";
+        Warning($"{string.Join(", ", MissingPrograms(tool))} not found on PATH, {consequence}; install it with: {tool.Install}");
+    }
+});
+
 Task("Test")
     .IsDependentOn("Build")
+    .IsDependentOn("TestTools")
     .Does(() =>
 {
     CleanDirectory(testResults);
-    Exception failure = null;
-    try
+    var failures = new List<string>();
+    foreach (var project in new[] { "Renderer.Tests", "Renderer.IntegrationTests" })
     {
-        DotNetTest(solution, new DotNetTestSettings
+        try
         {
-            Configuration = configuration,
-            NoBuild = true,
-            NoRestore = true,
-            ResultsDirectory = testResults,
-            Loggers = new[] { "trx;LogFileName=tests.trx", "console;verbosity=normal" },
-        });
-    }
-    catch (Exception e)
-    {
-        failure = e;
+            DotNetTest($"./tests/{project}/{project}.csproj", new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                NoRestore = true,
+                ResultsDirectory = testResults,
+                Loggers = new[] { $"trx;LogFileName={project}.trx", "console;verbosity=normal" },
+            });
+        }
+        catch (Exception e)
+        {
+            failures.Add($"{project}: {e.Message}");
+        }
     }
 
-    long passed = 0, failed = 0, total = 0;
+    long passed = 0, failed = 0, skipped = 0, total = 0;
+    var skips = new List<string>();
     foreach (var file in GetFiles(testResults.Path.FullPath + "/**/*.trx"))
     {
-        var counters = XDocument.Load(file.FullPath).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+        var trx = XDocument.Load(file.FullPath);
+        var counters = trx.Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
         if (counters == null) continue;
         passed += long.Parse(counters.Attribute("passed")?.Value ?? "0");
         failed += long.Parse(counters.Attribute("failed")?.Value ?? "0");
-        total += long.Parse(counters.Attribute("total")?.Value ?? "0");
+        var count = long.Parse(counters.Attribute("total")?.Value ?? "0");
+        total += count;
+        skipped += count - long.Parse(counters.Attribute("executed")?.Value ?? "0"); // a skipped test is counted but not executed
+        foreach (var result in trx.Descendants().Where(e => e.Name.LocalName == "UnitTestResult" && (string)e.Attribute("outcome") == "NotExecuted"))
+        {
+            var reason = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value.Trim();
+            skips.Add($"skipped {(string)result.Attribute("testName")}: {reason}");
+        }
     }
 
+    foreach (var skip in skips.OrderBy(s => s, StringComparer.Ordinal)) Information(skip);
+
     // The closing line CI reads: plain text, also kept in a file for .ci/run to repeat last.
-    var summary = $"{passed} passed, {failed} failed";
+    var summary = $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : string.Empty);
     System.IO.File.WriteAllText(testResults.Path.CombineWithFilePath("summary.txt").FullPath, summary + "\n");
     Console.WriteLine(summary);
-    if (failure != null) throw failure;
+    if (failures.Count > 0) throw new Exception(string.Join("; ", failures));
     if (failed > 0) throw new Exception($"{failed} test(s) failed");
     if (total == 0) throw new Exception("no tests ran");
 });

@@ -1,11 +1,9 @@
+using Renderer.Tests.Support;
+
 namespace Renderer.Benchmarks;
 
 public static class Repository
 {
-    public static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Renderer.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
-    }
+    /// <summary>The repository root above this program, or the current directory when it runs outside a clone.</summary>
+    public static string Root() => RepositoryRoot.Find(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
 }

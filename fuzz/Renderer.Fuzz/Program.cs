@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Renderer.Core;
 using Renderer.Core.Input;
 using Renderer.Core.Patching;
+using Renderer.Tests.Support;
 
 namespace Renderer.Fuzz;
 
@@ -20,7 +21,7 @@ public static class Program
     {
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
         var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-        var root = Root();
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
         var corpus = Directory.EnumerateFiles(Path.Combine(root, "tests", "golden"), "*.yaml", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "examples"), "*.yaml", SearchOption.AllDirectories))
             .Order(StringComparer.Ordinal)
@@ -74,12 +75,5 @@ public static class Program
         }
 
         JsonPatch.Apply(document, operations);
-    }
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Renderer.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
     }
 }

@@ -6,9 +6,11 @@ namespace Renderer.Cli;
 
 /// <summary>
 /// Turns the INPUT arguments into source files: files as named, directories searched recursively for
-/// *.yaml, *.yml and *.json (hidden folders and the output directory skipped), <c>-</c> for standard input.
-/// Display paths are as the user gave them (relative to the current directory, or absolute), with forward slashes, so diagnostics and output
-/// never carry machine paths.
+/// *.yaml, *.yml and *.json (hidden folders and the output skipped), <c>-</c> for standard input. Nothing is
+/// followed or opened that is not a regular file: a link or a FIFO named as an input is refused, one found in
+/// a directory is skipped (links, with a warning) or refused (FIFOs, sockets, devices), each directory is
+/// searched once, and the size limits count the bytes actually read. Display paths are as the user gave
+/// them (relative to the current directory, or absolute), with forward slashes.
 /// </summary>
 public sealed class InputCollector(CliContext context, LoadLimits limits)
 {
@@ -16,83 +18,148 @@ public sealed class InputCollector(CliContext context, LoadLimits limits)
 
     public (IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Diagnostics, bool IoFailed) Collect(IReadOnlyList<string> inputs, string? excludeDirectory)
     {
-        var files = new List<SourceFile>();
-        var diagnostics = new List<Diagnostic>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var ioFailed = false;
-        var fs = context.FileSystem;
+        var state = new State();
         foreach (var input in inputs.Count == 0 ? ["."] : inputs)
         {
             if (input == "-")
             {
-                if (!seen.Add("-")) continue;
-                using var stdin = context.OpenStandardInput();
-                using var buffer = new MemoryStream();
-                stdin.CopyTo(buffer);
-                files.Add(new SourceFile("<stdin>", buffer.ToArray()));
+                if (state.Seen.Add("-")) ReadStandardInput(state);
                 continue;
             }
 
             var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(input, context.CurrentDirectory));
             var absolute = Path.IsPathRooted(input);
             string Display(string path) => PathDisplay.Of(absolute ? path : input, path, context.CurrentDirectory);
-            if (fs.FileExists(full))
+            try
             {
-                if (seen.Add(full)) ioFailed |= !TryRead(full, Display(full), files, diagnostics);
-                continue;
+                Collect(state, full, Display, excludeDirectory);
             }
-
-            if (!fs.DirectoryExists(full))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(CliDiagnostics.InputNotFound(Display(full)));
-                ioFailed = true;
-                continue;
-            }
-
-            var found = fs.EnumerateFiles(full)
-                .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                .Where(f => !IsHidden(Path.GetRelativePath(full, f)))
-                .Where(f => excludeDirectory is null || !IsUnder(f, excludeDirectory))
-                .Select(f => (Full: f, Display: Display(f)))
-                .OrderBy(f => f.Display, StringComparer.Ordinal)
-                .ToList();
-            if (found.Count == 0) diagnostics.Add(CliDiagnostics.NoInputs(Display(full)));
-            foreach (var file in found)
-            {
-                if (seen.Add(file.Full)) ioFailed |= !TryRead(file.Full, file.Display, files, diagnostics);
+                state.Fail(CliDiagnostics.InputUnreadable(Display(full), Reason(e, full, Display(full))));
             }
         }
 
-        return (files, diagnostics, ioFailed);
+        return (state.Files, state.Diagnostics, state.IoFailed);
     }
 
-    private bool TryRead(string full, string display, List<SourceFile> files, List<Diagnostic> diagnostics)
+    private void Collect(State state, string full, Func<string, string> display, string? excludeDirectory)
     {
+        var fs = context.FileSystem;
+        var entry = fs.Stat(full);
+        switch (entry.Kind)
+        {
+            case EntryKind.Missing:
+                state.Fail(CliDiagnostics.InputNotFound(display(full)));
+                return;
+            case EntryKind.SymbolicLink:
+                state.Fail(CliDiagnostics.InputIsLink(display(full)));
+                return;
+            case EntryKind.Special:
+                state.Fail(CliDiagnostics.InputIsSpecial(display(full), entry.Describe()));
+                return;
+            case EntryKind.File:
+                if (state.Seen.Add(full)) Read(state, full, display(full));
+                return;
+        }
+
+        var found = new List<string>();
+        foreach (var item in FileTree.Walk(fs, full, relative => !IsHidden(relative) && (excludeDirectory is null || !FileTree.IsUnder(Path.Combine(full, relative), excludeDirectory))))
+        {
+            var path = Path.Combine(full, item.Relative);
+            if (IsHidden(item.Relative) || excludeDirectory is not null && FileTree.IsUnder(path, excludeDirectory)) continue;
+            if (!Extensions.Any(e => item.Relative.EndsWith(e, StringComparison.OrdinalIgnoreCase))) continue;
+            switch (item.Entry.Kind)
+            {
+                case EntryKind.SymbolicLink:
+                    state.Diagnostics.Add(CliDiagnostics.LinkSkipped(display(path)));
+                    break;
+                case EntryKind.Special:
+                    state.Fail(CliDiagnostics.InputIsSpecial(display(path), item.Entry.Describe()));
+                    break;
+                case EntryKind.File:
+                    found.Add(path);
+                    break;
+            }
+        }
+
+        if (found.Count == 0 && !state.IoFailed) state.Diagnostics.Add(CliDiagnostics.NoInputs(display(full)));
+        foreach (var file in found.Select(f => (Full: f, Display: display(f))).OrderBy(f => f.Display, StringComparer.Ordinal))
+        {
+            if (state.Seen.Add(file.Full)) Read(state, file.Full, file.Display);
+        }
+    }
+
+    private void Read(State state, string full, string display)
+    {
+        var budget = Math.Min(limits.MaxFileBytes, Math.Max(0, limits.MaxTotalBytes - state.Total));
         try
         {
-            var length = context.FileSystem.FileLength(full);
-            if (length > limits.MaxFileBytes)
-            {
-                diagnostics.Add(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(display), length, limits.MaxFileBytes));
-                return true;
-            }
-
-            files.Add(new SourceFile(display, context.FileSystem.ReadAllBytes(full)));
-            return true;
+            var content = context.FileSystem.Read(full, budget);
+            state.Add(new SourceFile(display, content));
+        }
+        catch (FileTooLargeException)
+        {
+            state.Diagnostics.Add(budget < limits.MaxFileBytes
+                ? InputDiagnostics.InputsTooLarge(SourceLocation.OfFile(display), limits.MaxTotalBytes)
+                : InputDiagnostics.FileTooLarge(SourceLocation.OfFile(display), limits.MaxFileBytes));
+        }
+        catch (UnsafeEntryException e)
+        {
+            state.Fail(e.Entry.Kind == EntryKind.SymbolicLink ? CliDiagnostics.InputIsLink(display) : CliDiagnostics.InputIsSpecial(display, e.Entry.Describe()));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(CliDiagnostics.InputUnreadable(display, e.Message.TrimEnd('.')));
-            return false;
+            state.Fail(CliDiagnostics.InputUnreadable(display, Reason(e, full, display)));
         }
     }
 
-    private static bool IsHidden(string relative) =>
-        relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(s => s.Length > 1 && s[0] == '.' && s != "..");
-
-    public static bool IsUnder(string path, string directory)
+    private void ReadStandardInput(State state)
     {
-        var prefix = directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar;
-        return path.StartsWith(prefix, StringComparison.Ordinal) || path == directory;
+        var budget = Math.Min(limits.MaxFileBytes, Math.Max(0, limits.MaxTotalBytes - state.Total));
+        try
+        {
+            using var stdin = context.OpenStandardInput();
+            state.Add(new SourceFile("<stdin>", PhysicalFileSystem.ReadBounded(stdin, "<stdin>", budget)));
+        }
+        catch (FileTooLargeException)
+        {
+            state.Diagnostics.Add(budget < limits.MaxFileBytes
+                ? InputDiagnostics.InputsTooLarge(SourceLocation.OfFile("<stdin>"), limits.MaxTotalBytes)
+                : InputDiagnostics.FileTooLarge(SourceLocation.OfFile("<stdin>"), limits.MaxFileBytes));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException or InvalidOperationException)
+        {
+            state.Fail(CliDiagnostics.StandardInputClosed(e.Message.TrimEnd('.')));
+        }
+    }
+
+    private static string Reason(Exception e, string full, string display) => e.Message.TrimEnd('.').Replace(full, display, StringComparison.Ordinal);
+
+    private static bool IsHidden(string relative) => relative.Split('/').Any(s => s.Length > 1 && s[0] == '.');
+
+    private sealed class State
+    {
+        public List<SourceFile> Files { get; } = [];
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        public bool IoFailed { get; private set; }
+
+        public long Total { get; private set; }
+
+        public void Add(SourceFile file)
+        {
+            Files.Add(file);
+            Total += file.Content.Length;
+        }
+
+        public void Fail(Diagnostic diagnostic)
+        {
+            Diagnostics.Add(diagnostic);
+            IoFailed = true;
+        }
     }
 }

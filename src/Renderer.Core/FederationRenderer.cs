@@ -54,6 +54,9 @@ public static class FederationRenderer
         var documents = Load(inputs, options.Limits, options.Namespace, diagnostics);
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
+
+        // Without a single KubeFedCluster every resource goes nowhere, and a render would empty its output.
+        if (bound.Clusters.Count == 0 && bound.Resources.Count > 0) diagnostics.Add(DocumentDiagnostics.NoClusters(bound.Resources[0].Document.At("/kind"), bound.Resources.Count));
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
         return new Placed(documents, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));
@@ -84,7 +87,7 @@ public static class FederationRenderer
         var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Where(options.Clusters.Includes).Order(StringComparer.Ordinal).ToList();
         var index = options.Validate ? ReferenceChecker.Index(prepared.Select(p => (p.Resource, (IReadOnlyCollection<string>)p.Clusters))) : null;
         var perCluster = new List<Diagnostic>[clusters.Count];
-        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
+        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism > 0 ? options.Parallelism : -1 }, i =>
         {
             var cluster = clusters[i];
             var local = new List<Diagnostic>();

@@ -17,8 +17,11 @@ public sealed record RenderOptions
     /// <summary>The control-plane scope to emulate when the inputs hold no KubeFedConfig.</summary>
     public ControlPlaneScope Scope { get; init; } = ControlPlaneScope.Cluster;
 
-    /// <summary>How many clusters are written in parallel; the output is the same for any value.</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// How many clusters are written in parallel; 0 (the default) leaves it to the thread pool, which follows the
+    /// processor count. The output is the same for any value.
+    /// </summary>
+    public int Parallelism { get; init; }
 
     /// <summary>The clusters to render (all by default).</summary>
     public ClusterFilter Clusters { get; init; } = ClusterFilter.All;

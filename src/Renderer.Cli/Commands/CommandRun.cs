@@ -60,6 +60,16 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
     /// <summary>A path as the user gave it: relative paths relative to the current directory, absolute ones as they are.</summary>
     public string Display(string given) => PathDisplay.Of(given, FullPath(given), context.CurrentDirectory);
 
+    /// <summary>The output directory the user named, with its path as given.</summary>
+    public OutputDirectory OutputAt(string given) => new(context.FileSystem, FullPath(given), Display(given));
+
+    /// <summary>The output file the user named (null for - , standard output).</summary>
+    public FileOutput? FileAt(string given) => given == FileOutput.StandardOutput ? null : new(context.FileSystem, FullPath(given), Display(given));
+
+    /// <summary>The INPUT paths (full, and as given), for the checks of where output may go.</summary>
+    public IEnumerable<(string Full, string Display)> InputPaths =>
+        InputArguments.Where(i => i != "-").Select(i => (FullPath(i), Display(i)));
+
     /// <summary>Reads the inputs; false (with the reasons reported) when one cannot be read.</summary>
     internal bool CollectInputs(IReadOnlyList<string> inputs, string? excluded)
     {
@@ -83,6 +93,7 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
         var finished = DiagnosticFinisher.Finish(diagnostics, [], Options.Strict);
         var printer = new DiagnosticPrinter(context.Error, Format);
         printer.Print(finished);
+        printer.PrintOmitted();
         printer.Flush();
         if (outcome.Summary is { } summary && printer.AllowsSummary)
         {

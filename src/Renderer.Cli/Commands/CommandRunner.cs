@@ -28,7 +28,7 @@ public static class CommandRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            run.Report(CliDiagnostics.EnvironmentFailed(e.Message.TrimEnd('.')));
+            run.Report(CliDiagnostics.EnvironmentFailed(e.Message.TrimEnd('.').Replace(context.CurrentDirectory.TrimEnd('/') + "/", string.Empty, StringComparison.Ordinal)));
             outcome = Outcome.Usage("nothing written");
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Renderer.Cli.Output;
 using Renderer.Core;
+using Renderer.Core.Diagnostics;
 using Renderer.Core.Pipeline;
 
 namespace Renderer.Cli.Commands;
@@ -11,7 +12,7 @@ public sealed class FederateCommand : VerbCommand
 {
     private readonly Option<string?> clusters = new("--placement-clusters") { Description = "Place every document on these clusters (comma-separated) instead of on all clusters." };
     private readonly Option<bool> namespaceToo = new("--namespace-too") { Description = "Also write a FederatedNamespace for each namespace the objects use." };
-    private readonly Option<string?> output = OutputOptions.File("Write the documents to this file instead of standard output.", required: false);
+    private readonly Option<string?> output = OutputOptions.File("Write the documents to this file (- or no option: standard output).", required: false);
 
     public override string Name => "federate";
 
@@ -26,32 +27,34 @@ public sealed class FederateCommand : VerbCommand
         command.Add(output);
     }
 
+    private FileOutput? Target(CommandRun run) => run.Value(output) is { } given ? run.FileAt(given) : null;
+
+    public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
+    {
+        if (Target(run)?.Check(run.InputPaths) is { } refused) problems.Add(refused);
+    }
+
+    public override string? ExcludedPath(CommandRun run) => Target(run)?.FullPath;
+
     public override Outcome Execute(CommandRun run)
     {
-        var given = run.Value(output);
-        var full = given is null ? null : run.FullPath(given);
+        var target = Target(run);
         var names = run.Value(clusters)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var inputs = run.Files.Where(f => full is null || run.FullPath(f.Path) != full).ToList();
-        var result = FederationRenderer.Federate(inputs, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo), run.Options.Namespace));
+        var result = FederationRenderer.Federate(run.Files, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo), run.Options.Namespace));
         run.Report(result.Diagnostics);
         if (run.Blocked) return Outcome.Fail("nothing written");
-        if (full is null || given is null)
+        if (target is null)
         {
             run.Out.Write(result.Yaml);
             return new Outcome(Outcome.Ok, null);
         }
 
-        var display = run.Display(given);
-        try
+        if (target.Write(Encoding.UTF8.GetBytes(result.Yaml)) is { } failed)
         {
-            run.Context.FileSystem.ReplaceFile(full, Encoding.UTF8.GetBytes(result.Yaml));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            run.Report(CliDiagnostics.OutputWriteFailed(display, e.Message.TrimEnd('.')));
+            run.Report(failed);
             return Outcome.Fail("nothing written");
         }
 
-        return Outcome.Done($"{DiagnosticPrinter.Plural(result.Documents, "document")} written to {display}");
+        return Outcome.Done($"{DiagnosticPrinter.Plural(result.Documents, "document")} written to {target.Display}");
     }
 }

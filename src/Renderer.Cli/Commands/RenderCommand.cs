@@ -10,6 +10,7 @@ public sealed class RenderCommand : VerbCommand
 {
     private readonly Option<string?> output = OutputOptions.Directory(required: false, "The output directory: one folder per member cluster, each with a kustomization.yaml (required unless --stdout).");
     private readonly Option<bool> force = new("--force") { Description = "Write into a directory fedrender did not create, and overwrite files it did not write." };
+    private readonly Option<bool> allowPrune = new("--allow-prune") { Description = "Allow a render that writes no objects, or removes more than half of the files fedrender wrote in --output." };
     private readonly Option<bool> stdout = new("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output." };
 
     public override string Name => "render";
@@ -20,6 +21,7 @@ public sealed class RenderCommand : VerbCommand
     {
         command.Add(output);
         command.Add(force);
+        command.Add(allowPrune);
         command.Add(stdout);
     }
 
@@ -31,13 +33,20 @@ public sealed class RenderCommand : VerbCommand
             return;
         }
 
-        if (run.Value(output) is null) problems.Add(CliDiagnostics.Usage("Option '--output' is required (or --stdout with --cluster)"));
+        if (run.Value(output) is not { } given)
+        {
+            problems.Add(CliDiagnostics.Usage("Option '--output' is required (or --stdout with --cluster)"));
+            return;
+        }
+
+        var target = run.OutputAt(given);
+        if ((target.CheckPath() ?? OutputPlacement.CheckDirectory(target.FullPath, target.Display, run.Context.CurrentDirectory, run.InputPaths)) is { } refused) problems.Add(refused);
     }
 
     public override string? ExcludedPath(CommandRun run) => run.Value(output) is { } directory ? run.FullPath(directory) : null;
 
     public override Outcome Execute(CommandRun run) =>
-        run.Value(stdout) ? ToStdout(run) : ToDirectory(run, run.Value(output) ?? string.Empty, run.Value(force));
+        run.Value(stdout) ? ToStdout(run) : ToDirectory(run, run.OutputAt(run.Value(output) ?? string.Empty));
 
     private static Outcome ToStdout(CommandRun run)
     {
@@ -59,74 +68,140 @@ public sealed class RenderCommand : VerbCommand
         return Outcome.Done($"{DiagnosticPrinter.Plural(byPath.Count - 1, "object")} of cluster {cluster.Cluster} printed");
     }
 
-    private static Outcome ToDirectory(CommandRun run, string given, bool force)
+    private Outcome ToDirectory(CommandRun run, OutputDirectory target)
     {
-        var target = new OutputDirectory(run.Context.FileSystem, run.FullPath(given), run.Display(given));
-        if (target.CheckPath() is { } pathProblem)
-        {
-            run.Report(pathProblem);
-            return Outcome.Fail("nothing written");
-        }
-
-        target.Recover();
-        var (owned, foreign, hasManifest) = target.Inventory();
-        if (!force && foreign.Count > 0 && !hasManifest)
-        {
-            run.Report(CliDiagnostics.NotOurDirectory(target.Display, foreign.Count));
-            return Outcome.Fail("nothing written");
-        }
-
-        // Clusters are rendered and written into a new tree one by one, so memory stays flat however large the fleet.
-        StagedOutput? staged = null;
-        var options = run.Options;
+        var existed = target.Exists;
+        IDisposable? held;
+        Diagnostic? problem;
         try
         {
-            // With --cluster or --shard, the other clusters' files stay as they are.
-            var keepOwned = options.Clusters.IsAll
-                ? new HashSet<string>(StringComparer.Ordinal)
-                : owned.Where(o => !options.Clusters.Includes(o.Split('/')[0])).ToHashSet(StringComparer.Ordinal);
-            staged = target.Begin(owned, foreign, keepOwned);
+            (held, problem) = target.Open(create: true);
+        }
+        catch (Exception e) when (OutputDirectory.IsIo(e))
+        {
+            run.Report(CliDiagnostics.OutputWriteFailed(target.Display, target.Reason(e)));
+            return Outcome.Usage("nothing written");
+        }
+
+        if (held is null)
+        {
+            run.Report(problem ?? CliDiagnostics.OutputLocked(target.Display, OutputDirectory.LockWait));
+            return Outcome.Usage("nothing written");
+        }
+
+        using (held)
+        {
+            var outcome = Write(run, target);
+            if (!existed && outcome.Exit != Outcome.Ok && target.Exists && target.FileSystem.List(target.FullPath).Count == 0) target.FileSystem.DeleteDirectory(target.FullPath);
+            return outcome;
+        }
+    }
+
+    private Outcome Write(CommandRun run, OutputDirectory target)
+    {
+        var (inventory, problem) = target.Inventory();
+        if (inventory is null || problem is not null)
+        {
+            run.Report(problem ?? CliDiagnostics.ManifestNotOurs(target.Display, 0, "it cannot be read"));
+            return Outcome.Usage("nothing written");
+        }
+
+        if (inventory.Unsafe.Count > 0)
+        {
+            run.Report(inventory.Unsafe.Select(u => CliDiagnostics.OwnedEntryUnsafe(target.Display, u.Path, u.Entry.Describe())));
+            return Outcome.Usage("nothing written");
+        }
+
+        var force = run.Value(this.force);
+        if (!force && inventory.ForeignFiles > 0 && !inventory.HasManifest)
+        {
+            run.Report(CliDiagnostics.NotOurDirectory(target.Display, inventory.ForeignFiles));
+            return Outcome.Fail("nothing written");
+        }
+
+        var options = run.Options;
+        var transaction = target.Begin();
+        var writer = new IncrementalWriter(target, inventory, transaction);
+        try
+        {
             var progress = new Progress(run.Context);
-            var writer = staged;
             run.Report(FederationRenderer.RenderTo(run.Files, options, cluster =>
             {
                 writer.Write(cluster);
                 progress.ClusterDone(cluster.Files.Count - 1);
             }));
             progress.Done();
+            return Finish(run, target, inventory, writer, transaction, force);
         }
-        catch (Exception e) when (target.WriteFailure(e) is { } failure)
+        catch (Exception e) when (OutputDirectory.IsIo(e))
         {
-            staged?.Abort();
-            run.Report(failure);
-            return Outcome.Fail("nothing written");
+            run.Report(CliDiagnostics.OutputWriteFailed(target.Display, target.Reason(e)));
+            return Outcome.Usage("nothing written");
         }
-
-        if (run.Blocked)
+        finally
         {
-            staged.Abort();
-            return Outcome.Fail("nothing written");
+            transaction.Abort();
         }
-
-        if (!force && staged.Collisions.Count > 0)
-        {
-            staged.Abort();
-            run.Report(staged.Collisions.Select(f => CliDiagnostics.ForeignFileInTheWay(target.Display, f)));
-            return Outcome.Fail("nothing written");
-        }
-
-        if (hasManifest && staged.UpToDate)
-        {
-            staged.Abort();
-            return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(staged.Objects, "object")}); nothing rewritten");
-        }
-
-        if (staged.Commit(foreign) is { } writeProblem)
-        {
-            run.Report(writeProblem);
-            return Outcome.Fail("nothing written");
-        }
-
-        return Outcome.Done($"{DiagnosticPrinter.Plural(staged.Objects, "object")} for {DiagnosticPrinter.Plural(staged.Clusters, "cluster")} written to {target.Display}");
     }
+
+    private Outcome Finish(CommandRun run, OutputDirectory target, OutputInventory inventory, IncrementalWriter writer, OutputTransaction transaction, bool force)
+    {
+        if (run.Blocked) return Outcome.Fail("nothing written");
+        var collisions = writer.Collisions;
+        var blocking = collisions.Where(c => !force || inventory.Foreign[c].Kind != FileSystem.EntryKind.File).ToList();
+        if (blocking.Count > 0)
+        {
+            run.Report(blocking.Select(c => inventory.Foreign[c].Kind == FileSystem.EntryKind.File
+                ? CliDiagnostics.ForeignFileInTheWay(target.Display, c)
+                : CliDiagnostics.OwnedEntryUnsafe(target.Display, c, inventory.Foreign[c].Describe())));
+            return Outcome.Fail("nothing written");
+        }
+
+        // With --cluster or --shard, the other clusters' files stay as they are.
+        var selected = run.Options.Clusters;
+        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        var removed = new List<string>();
+        foreach (var (relative, recorded) in inventory.Owned)
+        {
+            if (writer.Written.ContainsKey(relative)) continue;
+            if (selected.Includes(Cluster(relative))) removed.Add(relative);
+            else if (IncrementalWriter.HashOf(target, relative, recorded) is { } hash) kept[relative] = hash;
+        }
+
+        if (PruneProblem(run, target, inventory, writer, removed) is { } prune)
+        {
+            run.Report(prune);
+            return Outcome.Fail("nothing written");
+        }
+
+        var writtenClusters = writer.Written.Keys.Select(Cluster).ToHashSet(StringComparer.Ordinal);
+        foreach (var cluster in removed.Select(Cluster).Distinct(StringComparer.Ordinal).Where(c => !writtenClusters.Contains(c)).Order(StringComparer.Ordinal))
+        {
+            run.Report(CliDiagnostics.ClusterDirectoryRemoved(target.Display, cluster));
+        }
+
+        if (run.Blocked) return Outcome.Fail("nothing written");
+        var manifest = ManifestFile.Write(writer.Written.Concat(kept));
+        var summary = $"{DiagnosticPrinter.Plural(writer.Objects, "object")} for {DiagnosticPrinter.Plural(writer.Clusters, "cluster")} written to {target.Display}";
+        if (transaction.Writes == 0 && removed.Count == 0)
+        {
+            var current = target.ReadOwned(ManifestFile.Name);
+            if (current is not null && current.AsSpan().SequenceEqual(manifest)) return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(writer.Objects, "object")}); nothing rewritten");
+        }
+
+        transaction.Commit(removed, manifest);
+        return Outcome.Done(summary);
+    }
+
+    /// <summary>A render that empties the output, or removes more than half of it, needs --allow-prune.</summary>
+    private Diagnostic? PruneProblem(CommandRun run, OutputDirectory target, OutputInventory inventory, IncrementalWriter writer, IReadOnlyList<string> removed)
+    {
+        if (run.Value(allowPrune)) return null;
+        var byCluster = removed.Count == 0 ? "nothing yet" : string.Join(", ", removed.GroupBy(Cluster, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: {DiagnosticPrinter.Plural(g.Count(), "file")}"));
+        if (writer.Objects == 0) return CliDiagnostics.NothingToWrite(target.Display, byCluster);
+        return removed.Count * 2 > inventory.Owned.Count ? CliDiagnostics.MassRemoval(target.Display, removed.Count, inventory.Owned.Count, byCluster) : null;
+    }
+
+    private static string Cluster(string relative) => relative[..relative.IndexOf('/', StringComparison.Ordinal)];
 }

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using DiffPlex;
-using DiffPlex.Renderer;
 using Renderer.Core.Input;
 using Renderer.Core.Output;
 
@@ -32,14 +30,14 @@ public static class OutputDiff
         var slash = relative.IndexOf('/', StringComparison.Ordinal);
         var cluster = relative[..slash];
         var path = relative[(slash + 1)..];
-        var diff = UnidiffRenderer.GenerateUnidiff(Safe(before), Safe(after), "a/" + relative, "b/" + relative, ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
+        var diff = UnifiedDiff.Create(Safe(before), Safe(after), "a/" + relative, "b/" + relative);
         return new FileChange(cluster, path, kind, diff);
     }
 
     /// <summary>The file's text with Secret values replaced by a hash of each value.</summary>
-    private static string Safe(byte[]? content)
+    private static string? Safe(byte[]? content)
     {
-        if (content is null) return string.Empty;
+        if (content is null) return null;
         var text = Encoding.UTF8.GetString(content);
         if (!text.Contains("kind: Secret\n", StringComparison.Ordinal)) return text;
         var (documents, _) = YamlLoader.Load(new SourceFile("secret.yaml", content));

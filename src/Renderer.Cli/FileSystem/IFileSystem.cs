@@ -1,38 +1,40 @@
 namespace Renderer.Cli.FileSystem;
 
 /// <summary>
-/// The file operations the CLI needs, so that tests run the whole command in memory. Paths are full paths.
+/// The file operations the CLI needs, so that tests run whole commands in memory. Paths are full paths.
+/// Nothing here follows a symbolic link at the last component: <see cref="Stat"/> is lstat, reads open with
+/// no-follow and refuse anything that is not a regular file, and writes create new files only.
 /// </summary>
 public interface IFileSystem
 {
-    bool FileExists(string path);
+    /// <summary>What the path itself is (lstat).</summary>
+    Entry Stat(string path);
 
-    bool DirectoryExists(string path);
+    /// <summary>The names in a directory, in no particular order.</summary>
+    IReadOnlyList<string> List(string directory);
 
-    /// <summary>True when <paramref name="path"/> itself is a symbolic link (to a file or a directory).</summary>
-    bool IsSymbolicLink(string path);
+    /// <summary>
+    /// Reads a regular file without following a link and without blocking on a FIFO; throws
+    /// <see cref="UnsafeEntryException"/> for anything else, and <see cref="FileTooLargeException"/> once more
+    /// than <paramref name="limit"/> bytes have been read.
+    /// </summary>
+    byte[] Read(string path, long limit);
 
-    byte[] ReadAllBytes(string path);
-
-    long FileLength(string path);
-
-    /// <summary>Every file below <paramref name="directory"/>, recursively, as full paths.</summary>
-    IEnumerable<string> EnumerateFiles(string directory);
-
-    /// <summary>The direct subdirectories of <paramref name="directory"/>, as full paths.</summary>
-    IEnumerable<string> EnumerateDirectories(string directory);
-
+    /// <summary>Creates one directory whose parent exists; nothing when it already is a directory.</summary>
     void CreateDirectory(string path);
 
-    void WriteAllBytes(string path, byte[] content);
+    /// <summary>Creates a new file with this content; fails when anything, a link included, is already there.</summary>
+    void WriteNew(string path, byte[] content);
 
-    /// <summary>Writes a whole file so that a reader (or a kill) sees the old content or the new, never a part.</summary>
-    void ReplaceFile(string path, byte[] content);
+    /// <summary>Renames a file or directory, atomically replacing a file at <paramref name="to"/>.</summary>
+    void Rename(string from, string to);
 
+    /// <summary>Removes a file or a link (never what it points at).</summary>
+    void DeleteFile(string path);
+
+    /// <summary>Removes an empty directory.</summary>
     void DeleteDirectory(string path);
 
-    void MoveDirectory(string from, string to);
-
-    /// <summary>Atomically swaps two existing directories; false where the platform cannot.</summary>
-    bool TryExchangeDirectories(string first, string second);
+    /// <summary>An exclusive lock on a directory, held until disposed; null while another process holds it.</summary>
+    IDisposable? TryLock(string directory);
 }

@@ -16,12 +16,34 @@ public sealed class DiagnosticPrinter(TextWriter writer, DiagnosticFormat format
     /// <summary>Whether a human summary line may follow on the same stream (not inside machine-read formats).</summary>
     public bool AllowsSummary => format is DiagnosticFormat.Text or DiagnosticFormat.GitHub;
 
+    /// <summary>How many diagnostics of one code the text and GitHub formats print; the rest are counted in one line.</summary>
+    public const int PerCode = 100;
+
+    private readonly Dictionary<string, int> printed = new(StringComparer.Ordinal);
+
     public void Print(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (format == DiagnosticFormat.Sarif) collected.Add(diagnostic);
-            else writer.Write(Format(diagnostic, format));
+            if (format == DiagnosticFormat.Sarif)
+            {
+                collected.Add(diagnostic);
+                continue;
+            }
+
+            var count = printed[diagnostic.Code] = printed.GetValueOrDefault(diagnostic.Code) + 1;
+            if (format == DiagnosticFormat.Json || count <= PerCode) writer.Write(Format(diagnostic, format));
+        }
+    }
+
+    /// <summary>For text and GitHub output: one line per code that had more than <see cref="PerCode"/> diagnostics.</summary>
+    public void PrintOmitted()
+    {
+        if (format is not (DiagnosticFormat.Text or DiagnosticFormat.GitHub)) return;
+        foreach (var (code, count) in printed.Where(p => p.Value > PerCode).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var line = $"{Plural(count - PerCode, "more " + code + " diagnostic")} not shown (the first {PerCode} are above; --diagnostics-format json lists all)";
+            writer.Write(format == DiagnosticFormat.GitHub ? $"::notice title=fedrender::{line}\n" : $"fedrender: {line}\n");
         }
     }
 

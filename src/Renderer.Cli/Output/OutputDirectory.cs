@@ -4,166 +4,156 @@ using Renderer.Core.Diagnostics;
 namespace Renderer.Cli.Output;
 
 /// <summary>
-/// The output directory and the rules for changing it: a new tree is written beside it and swapped in, so an
-/// interrupted run leaves the previous output whole; only files listed in the manifest are replaced or
-/// removed; files fedrender did not write are kept, and one is overwritten only with --force.
+/// The output directory and the rules for reading and changing it. Only files its manifest lists are read,
+/// replaced or removed, and only when they are regular files; every other entry is left exactly as it is.
+/// One process changes it at a time (a lock on the directory), and changes go through an
+/// <see cref="OutputTransaction"/>, so a killed run leaves the previous render or, after the next run, the new one.
 /// </summary>
 public sealed class OutputDirectory(IFileSystem fs, string path, string display)
 {
-    private string Parent => Path.GetDirectoryName(path) ?? path;
-
-    private string NewTree => Path.Combine(Parent, "." + Path.GetFileName(path) + ".fedrender-new");
-
-    private string OldTree => Path.Combine(Parent, "." + Path.GetFileName(path) + ".fedrender-old");
+    /// <summary>How long a run waits for another fedrender writing the same directory.</summary>
+    public static TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(10);
 
     public string Display => display;
 
     public string FullPath => path;
 
-    /// <summary>A problem with the path itself (a file, a symbolic link), or null.</summary>
+    public IFileSystem FileSystem => fs;
+
+    public bool Exists => fs.Stat(path).Kind == EntryKind.Directory;
+
+    /// <summary>A problem with the path itself (a file, a link, a FIFO), or null.</summary>
     public Diagnostic? CheckPath()
     {
-        if (fs.IsSymbolicLink(path)) return CliDiagnostics.OutputNotADirectory(display, "a symbolic link");
-        if (fs.FileExists(path)) return CliDiagnostics.OutputNotADirectory(display, "a file");
-        return null;
+        var entry = fs.Stat(path);
+        return entry.Kind is EntryKind.Missing or EntryKind.Directory ? null : CliDiagnostics.OutputNotADirectory(display, entry.Describe());
     }
 
-    /// <summary>Finishes what a killed run left: restores the previous tree if it was set aside, removes temporary trees.</summary>
-    public void Recover()
+    /// <summary>
+    /// Takes the directory's lock, creating the directory first when <paramref name="create"/> says so, and
+    /// finishes what a killed run left. Null with the problem when another process holds the lock past
+    /// <see cref="LockWait"/> or the leftover is not fedrender's.
+    /// </summary>
+    public (IDisposable? Lock, Diagnostic? Problem) Open(bool create)
     {
-        if (!fs.DirectoryExists(path) && fs.DirectoryExists(OldTree)) fs.MoveDirectory(OldTree, path);
-        fs.DeleteDirectory(NewTree);
-        fs.DeleteDirectory(OldTree);
+        if (create && !Exists)
+        {
+            FileTree.CreateDirectories(fs, "/", path);
+        }
+
+        if (!Exists) return (NoLock.Instance, null);
+        var deadline = DateTime.UtcNow + LockWait;
+        IDisposable? held;
+        while ((held = fs.TryLock(path)) is null)
+        {
+            if (DateTime.UtcNow >= deadline) return (null, CliDiagnostics.OutputLocked(display, LockWait));
+            Thread.Sleep(50);
+        }
+
+        if (OutputTransaction.Recover(fs, path) is { } problem)
+        {
+            held.Dispose();
+            return (null, CliDiagnostics.NotOurBookkeeping(display, problem));
+        }
+
+        return (held, null);
     }
 
-    /// <summary>The files fedrender owns in the directory (from its manifest), and every other file.</summary>
-    public (IReadOnlySet<string> Owned, IReadOnlyList<string> Foreign, bool HasManifest) Inventory()
+    /// <summary>The files fedrender owns, every other entry, and owned paths that are not regular files; or why the manifest is not fedrender's.</summary>
+    public (OutputInventory? Inventory, Diagnostic? Problem) Inventory()
     {
-        if (!fs.DirectoryExists(path)) return (new HashSet<string>(StringComparer.Ordinal), [], false);
+        if (!Exists) return (OutputInventory.Empty, null);
         var manifestPath = Path.Combine(path, ManifestFile.Name);
-        var hasManifest = fs.FileExists(manifestPath);
-        var owned = hasManifest ? ManifestFile.Read(fs.ReadAllBytes(manifestPath)) : new HashSet<string>(StringComparer.Ordinal);
-        var foreign = fs.EnumerateFiles(path)
-            .Select(Relative)
-            .Where(f => f != ManifestFile.Name && !owned.Contains(f))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return (owned, foreign, hasManifest);
+        var manifestEntry = fs.Stat(manifestPath);
+        IReadOnlyDictionary<string, string?> owned = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (manifestEntry.Kind == EntryKind.File)
+        {
+            var (contents, line, problem) = ManifestFile.Parse(fs.Read(manifestPath, 64L << 20));
+            if (contents is null) return (null, CliDiagnostics.ManifestNotOurs(display, line, problem));
+            owned = contents.Files;
+        }
+        else if (manifestEntry.Exists)
+        {
+            return (null, CliDiagnostics.ManifestNotOurs(display, 0, $"it is {manifestEntry.Describe()}"));
+        }
+
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var found in FileTree.Walk(fs, path, relative => relative != OutputTransaction.Folder))
+        {
+            if (found.Relative is ManifestFile.Name or OutputTransaction.Folder) continue;
+            entries[found.Relative] = found.Entry;
+        }
+
+        var unsafeOwned = new List<(string, Entry)>();
+        foreach (var relative in owned.Keys.Order(StringComparer.Ordinal))
+        {
+            if (entries.TryGetValue(relative, out var entry))
+            {
+                if (entry.Kind != EntryKind.File) unsafeOwned.Add((relative, entry));
+                continue;
+            }
+
+            // Not found by the walk: missing, or behind a parent that is a link or a special file.
+            if (BlockingParent(relative, entries) is { } parent) unsafeOwned.Add((parent.Path, parent.Entry));
+        }
+
+        var ownedFolders = OwnedFolders(owned.Keys);
+        var foreign = entries.Where(e => !owned.ContainsKey(e.Key) && !(e.Value.Kind == EntryKind.Directory && ownedFolders.Contains(e.Key)))
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        return (new OutputInventory(manifestEntry.Exists, owned, foreign, unsafeOwned.Distinct().ToList()), null);
     }
 
-    public string Relative(string full) => Path.GetRelativePath(path, full).Replace('\\', '/');
-
-    public byte[]? ReadOwned(string relative)
+    /// <summary>The current bytes of an owned file, or null when it is gone; never follows a link.</summary>
+    public byte[]? ReadOwned(string relative, long limit = 1L << 30)
     {
         var full = Path.Combine(path, relative);
-        return fs.FileExists(full) ? fs.ReadAllBytes(full) : null;
+        return fs.Stat(full).Kind == EntryKind.File ? fs.Read(full, limit) : null;
     }
 
-    /// <summary>Starts a new tree beside the directory; clusters are written into it as they are rendered.</summary>
-    public StagedOutput Begin(IReadOnlySet<string> owned, IReadOnlyList<string> foreign, IReadOnlySet<string> keepOwned)
-    {
-        fs.DeleteDirectory(NewTree);
-        fs.CreateDirectory(NewTree);
-        return new StagedOutput(this, NewTree, owned, foreign.ToHashSet(StringComparer.Ordinal), keepOwned);
-    }
-
-    /// <summary>Writes one file of the new tree, creating its folder.</summary>
-    internal void WriteStaged(string relative, byte[] content)
-    {
-        var full = Path.Combine(NewTree, relative);
-        fs.CreateDirectory(Path.GetDirectoryName(full) ?? NewTree);
-        fs.WriteAllBytes(full, content);
-    }
-
-    /// <summary>Completes the new tree (kept files, manifest) and swaps it in for the directory, all or nothing.</summary>
-    internal Diagnostic? Commit(IReadOnlyCollection<string> written, IReadOnlyList<string> keep, IReadOnlyCollection<string> stillOwned)
-    {
-        var staging = NewTree;
-        try
-        {
-            foreach (var relative in keep)
-            {
-                if (!written.Contains(relative)) WriteStaged(relative, fs.ReadAllBytes(Path.Combine(path, relative)));
-            }
-
-            WriteStaged(ManifestFile.Name, ManifestFile.Write(written.Concat(stillOwned)));
-        }
-        catch (Exception e) when (IsIo(e))
-        {
-            Abort();
-            return CliDiagnostics.OutputWriteFailed(display, Reason(e));
-        }
-
-        try
-        {
-            if (!fs.DirectoryExists(path))
-            {
-                fs.CreateDirectory(Parent);
-                fs.MoveDirectory(staging, path);
-                return null;
-            }
-
-            if (fs.TryExchangeDirectories(staging, path))
-            {
-                DeleteInParallel(staging);
-                return null;
-            }
-
-            fs.MoveDirectory(path, OldTree);
-            fs.MoveDirectory(staging, path);
-            fs.DeleteDirectory(OldTree);
-            return null;
-        }
-        catch (Exception e) when (IsIo(e))
-        {
-            Recover();
-            return CliDiagnostics.OutputWriteFailed(display, Reason(e));
-        }
-    }
-
-    /// <summary>Throws the new tree away; the directory is left as it was.</summary>
-    public void Abort() => TryDelete(NewTree);
-
-    /// <summary>Whether an owned file of the directory has exactly these bytes.</summary>
-    internal bool SameAsOwned(string relative, byte[] content)
-    {
-        var full = Path.Combine(path, relative);
-        return fs.FileExists(full) && fs.ReadAllBytes(full).AsSpan().SequenceEqual(content);
-    }
-
-    internal bool ManifestIs(IReadOnlyCollection<string> written)
-    {
-        var manifest = Path.Combine(path, ManifestFile.Name);
-        return fs.FileExists(manifest) && fs.ReadAllBytes(manifest).AsSpan().SequenceEqual(ManifestFile.Write(written));
-    }
-
-    /// <summary>The failure to report for an exception thrown while writing, or null when it is not an I/O failure.</summary>
-    public Diagnostic? WriteFailure(Exception e) => IsIo(e) ? CliDiagnostics.OutputWriteFailed(display, Reason(e)) : null;
+    public OutputTransaction Begin() => OutputTransaction.Begin(fs, path);
 
     /// <summary>An I/O failure, also when parallel writes report it wrapped.</summary>
-    private static bool IsIo(Exception e) =>
+    public static bool IsIo(Exception e) =>
         e is IOException or UnauthorizedAccessException
         || e is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(IsIo);
 
-    private static string Reason(Exception e) =>
-        (e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e).Message.TrimEnd('.');
-
-    /// <summary>Deletes a tree, its top-level folders (one per cluster) in parallel.</summary>
-    private void DeleteInParallel(string directory)
+    /// <summary>The reason an I/O failure gives, with full paths shown as the user gave the output.</summary>
+    public string Reason(Exception e)
     {
-        Parallel.ForEach(fs.EnumerateDirectories(directory).ToList(), fs.DeleteDirectory);
-        fs.DeleteDirectory(directory);
+        var first = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+        return first.Message.TrimEnd('.').Replace(path, display, StringComparison.Ordinal);
     }
 
-    private void TryDelete(string directory)
+    private static (string Path, Entry Entry)? BlockingParent(string relative, Dictionary<string, Entry> entries)
     {
-        try
+        for (var slash = relative.IndexOf('/'); slash > 0; slash = relative.IndexOf('/', slash + 1))
         {
-            fs.DeleteDirectory(directory);
+            if (entries.TryGetValue(relative[..slash], out var entry) && entry.Kind != EntryKind.Directory) return (relative[..slash], entry);
         }
-        catch (Exception e) when (IsIo(e))
+
+        return null;
+    }
+
+    /// <summary>Every folder that holds an owned file, at any depth.</summary>
+    private static HashSet<string> OwnedFolders(IEnumerable<string> owned)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var relative in owned)
         {
-            // Left for the next run's Recover.
+            for (var slash = relative.LastIndexOf('/'); slash > 0 && folders.Add(relative[..slash]); slash = relative.LastIndexOf('/', slash - 1))
+            {
+            }
+        }
+
+        return folders;
+    }
+
+    private sealed class NoLock : IDisposable
+    {
+        public static NoLock Instance { get; } = new();
+
+        public void Dispose()
+        {
         }
     }
 }

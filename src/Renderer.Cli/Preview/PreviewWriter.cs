@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DiffPlex.Renderer;
+using Renderer.Cli.Diff;
 using Renderer.Core.Diagnostics;
 using Renderer.Core.Pipeline;
 using Scriban;
@@ -114,8 +114,7 @@ public static class PreviewWriter
             .FirstOrDefault()?.Id;
     }
 
-    private static string Diff(string template, string cluster) =>
-        UnidiffRenderer.GenerateUnidiff(template, cluster, "template", "cluster", ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
+    private static string Diff(string template, string cluster) => UnifiedDiff.Create(template, cluster, "template", "cluster");
 
     private static ScriptObject Script(params (string Name, object? Value)[] members)
     {

@@ -87,5 +87,9 @@ public static class DocumentDiagnostics
         new("FR2021", Severity.Error,
             $"--namespace \"{Shorten(ns)}\" is not a valid namespace name: {problem}; pass a DNS label such as team-a.", SourceLocation.None);
 
+    public static Diagnostic NoClusters(SourceLocation at, int documents) =>
+        new("FR2050", Severity.Error,
+            $"The inputs hold {documents} Federated document(s) but no KubeFedCluster, so nothing would be placed anywhere and a render would remove every file of its output; add the KubeFedCluster documents (such as clusters.yaml) to the inputs.", at);
+
     internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }

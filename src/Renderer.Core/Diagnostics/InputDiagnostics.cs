@@ -41,9 +41,9 @@ public static class InputDiagnostics
         new("FR1009", Severity.Error,
             "The file contains a NUL byte, so it is binary, not YAML; remove it from the inputs.", at);
 
-    public static Diagnostic FileTooLarge(SourceLocation at, long size, long limit) =>
+    public static Diagnostic FileTooLarge(SourceLocation at, long limit) =>
         new("FR1010", Severity.Error,
-            $"The file is {N(size)} bytes, more than the limit of {N(limit)}; split it, or raise the limit with --max-file-size.", at);
+            $"The file holds more than {N(limit)} bytes, the limit for one input (counted as read); split it, or raise the limit with --max-file-size.", at);
 
     public static Diagnostic InputsTooLarge(SourceLocation at, long limit) =>
         new("FR1011", Severity.Error,

@@ -22,4 +22,8 @@ public static class ObjectDiagnostics
     public static Diagnostic PathCollision(SourceLocation at, string cluster, string path, SourceLocation other) =>
         new("FR5005", Severity.Error,
             $"Two objects would be written to {cluster}/{path} (the other from {other}); rename one of them.", at) { Cluster = cluster };
+
+    public static Diagnostic OutputPathTooLong(SourceLocation at, string resource, string problem) =>
+        new("FR5060", Severity.Error,
+            $"{resource} cannot be written: {problem}; shorten its name (or its kind's group).", at);
 }

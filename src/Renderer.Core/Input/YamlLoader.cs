@@ -24,7 +24,7 @@ public static class YamlLoader
 
         if (bytes.Length > limits.MaxFileBytes)
         {
-            diagnostics.Add(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(file.Path), bytes.Length, limits.MaxFileBytes));
+            diagnostics.Add(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(file.Path), limits.MaxFileBytes));
             return (documents, diagnostics);
         }
 
@@ -58,7 +58,8 @@ public static class YamlLoader
                 if (parser.Current is not { } current) continue;
                 lastMark = current.End;
                 var document = builder.Accept(current);
-                if (document is not null) documents.Add(document);
+                // An empty document means nothing; keeping it would let a file of a million "---" hold gigabytes.
+                if (document is { Root: not null }) documents.Add(document);
             }
         }
         catch (InvalidOperationException)

@@ -122,6 +122,12 @@ public static class DocumentBinder
             }
 
             resourceIndex.Add(key, resource);
+            if (OutputPathProblem(resource) is { } tooLong)
+            {
+                reader.Report(ObjectDiagnostics.OutputPathTooLong(reader.Document.At("/metadata/name"), resource.DisplayName, tooLong));
+                continue;
+            }
+
             if (!type.PropagationEnabled)
             {
                 reader.Report(DocumentDiagnostics.PropagationDisabled(reader.Document.At("/kind"), kind));
@@ -176,6 +182,23 @@ public static class DocumentBinder
     }
 
     /// <summary>Whether a target type is the core Namespace.</summary>
+    /// <summary>The longest cluster directory name (a DNS-1123 subdomain) that a path must leave room for.</summary>
+    private const int ClusterNameRoom = 253 + 1;
+
+    /// <summary>Why the file a resource renders to breaks a file-system limit (255 bytes a component, 4,096 a path), or null.</summary>
+    private static string? OutputPathProblem(FederatedResource resource)
+    {
+        var path = Output.ManifestLayout.PathOf(resource);
+        foreach (var segment in path.Split('/'))
+        {
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(segment);
+            if (bytes > 255) return $"its file name \"{DocumentDiagnostics.Shorten(segment)}\" is {bytes} bytes, more than the 255 a file system allows";
+        }
+
+        var total = System.Text.Encoding.UTF8.GetByteCount(path) + ClusterNameRoom;
+        return total > 4096 ? $"its path is {total} bytes with the cluster folder, more than the 4,096 a file system allows" : null;
+    }
+
     public static bool IsNamespace(TargetType target) => target.Kind == "Namespace" && target.Group.Length == 0;
 
     private static TypeConfig? BuiltIn(string federatedKind) =>

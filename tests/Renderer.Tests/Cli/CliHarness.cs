@@ -22,30 +22,6 @@ public sealed class CliHarness
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    public const string Federation = """
-        apiVersion: core.kubefed.io/v1beta1
-        kind: KubeFedCluster
-        metadata: {name: east, labels: {region: east}}
-        ---
-        apiVersion: core.kubefed.io/v1beta1
-        kind: KubeFedCluster
-        metadata: {name: west, labels: {region: west}}
-        ---
-        apiVersion: types.kubefed.io/v1beta1
-        kind: FederatedNamespace
-        metadata: {name: app, namespace: app}
-        spec: {placement: {clusterSelector: {}}}
-        ---
-        apiVersion: types.kubefed.io/v1beta1
-        kind: FederatedConfigMap
-        metadata: {name: settings, namespace: app}
-        spec:
-          template:
-            data: {mode: normal}
-          placement: {clusterSelector: {}}
-          overrides:
-          - clusterName: west
-            clusterOverrides:
-            - {path: /data/mode, value: failover}
-        """;
+    /// <summary>Two clusters (east, west), a namespace on both and a ConfigMap that west overrides.</summary>
+    public const string Federation = SampleFederation.TwoClusters;
 }

@@ -150,23 +150,12 @@ public sealed class CliTests
         cli.Run("render", "fed", "-o", "out");
         var before = cli.FileSystem.Text("/work/out/west/app/configmap-settings.yaml");
         cli.FileSystem.Add("/work/fed/app.yaml", CliHarness.Federation.Replace("failover", "changed", StringComparison.Ordinal));
-        cli.FileSystem.FailWritesContaining = "west/app";
+        cli.FileSystem.FailWritesContaining = ".fedrender-txn/new/";
         var (exit, _, error) = cli.Run("render", "fed", "-o", "out");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("FR9006", error, StringComparison.Ordinal);
         Assert.Equal(before, cli.FileSystem.Text("/work/out/west/app/configmap-settings.yaml"));
-        Assert.DoesNotContain(cli.FileSystem.Files.Keys, k => k.Contains("fedrender-new", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void WithoutAtomicExchangeTheFallbackSwapStillWorks()
-    {
-        var cli = new CliHarness { FileSystem = new Support.InMemoryFileSystem { SupportsExchange = false } };
-        cli.FileSystem.Add("/work/fed/app.yaml", CliHarness.Federation);
-        Assert.Equal(0, cli.Run("render", "fed", "-o", "out").Exit);
-        Assert.Equal(0, cli.Run("render", "fed", "-o", "out").Exit);
-        Assert.Equal(0, cli.Run("check", "fed", "-o", "out").Exit);
-        Assert.DoesNotContain(cli.FileSystem.Files.Keys, k => k.Contains(".fedrender-", StringComparison.Ordinal) && !k.EndsWith(".fedrender-manifest", StringComparison.Ordinal));
+        Assert.DoesNotContain(cli.FileSystem.Files.Keys, k => k.Contains(".fedrender-txn", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -209,7 +198,7 @@ public sealed class CliTests
         var cli = WithFederation();
         cli.FileSystem.Add("/work/out", "a file\n");
         var (exit, _, error) = cli.Run("render", "fed", "-o", "out");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("FR9005", error, StringComparison.Ordinal);
     }
 }

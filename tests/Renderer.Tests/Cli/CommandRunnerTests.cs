@@ -95,6 +95,20 @@ public sealed partial class CommandRunnerTests
         Assert.Contains("\"code\":\"FR9010\"", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFloodOfOneCodeIsCutInTextButListedWholeInJson()
+    {
+        var cli = WithFederation();
+        var plain = string.Join("---\n", Enumerable.Range(0, 150).Select(i => $"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: c{i}}}\n"));
+        cli.FileSystem.Add("/work/fed/plain.yaml", plain);
+        var (_, _, text) = cli.Run("validate", "fed");
+        Assert.Equal(100, text.Split('\n').Count(l => l.Contains("warning FR2003", StringComparison.Ordinal)));
+        Assert.Contains("fedrender: 50 more FR2003 diagnostics not shown", text, StringComparison.Ordinal);
+        Assert.Contains("fedrender: 150 warnings; valid", text, StringComparison.Ordinal);
+        var (_, _, json) = cli.Run("validate", "fed", "--diagnostics-format", "json");
+        Assert.Equal(150, json.Split('\n').Count(l => l.Contains("\"code\":\"FR2003\"", StringComparison.Ordinal)));
+    }
+
     [GeneratedRegex(@"^fedrender: (?:(?<errors>\d+) errors?)?(?:, )?(?:(?<warnings>\d+) warnings?)?; ")]
     private static partial Regex Summary();
 }

@@ -16,28 +16,14 @@ namespace Renderer.Tests.Cli;
 /// </summary>
 public sealed partial class PreviewTests : IDisposable
 {
-    public static readonly string[] ElkArgs = ["preview", "examples/elk", "--group-by", "region", "--output"];
-
     private readonly string temp = Directory.CreateTempSubdirectory("fedrender-preview-").FullName;
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
-    /// <summary>Writes the ELK preview into <paramref name="directory"/> and returns its path.</summary>
-    public static string WriteElkPreview(string directory)
-    {
-        var path = Path.Combine(directory, "preview.html");
-        var stderr = new StringWriter();
-        var context = new CliContext(new StringWriter(), stderr, () => Stream.Null, RepositoryPaths.Root, new PhysicalFileSystem());
-        var exit = CliApp.Run([.. ElkArgs, path], context);
-        Assert.True(exit == 0, stderr.ToString());
-        Assert.Contains("preview of 28 resources on 4 clusters written to", stderr.ToString(), StringComparison.Ordinal);
-        return path;
-    }
-
     [Fact]
     public void ElkPreviewIsAsRecorded()
     {
-        var actual = File.ReadAllText(WriteElkPreview(temp));
+        var actual = File.ReadAllText(ElkExample.WritePreview(temp));
         var expectedPath = Path.Combine(RepositoryPaths.Root, "tests", "cli-golden", "preview-elk.html");
         var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : null;
         if (expected == actual) return;
@@ -56,7 +42,7 @@ public sealed partial class PreviewTests : IDisposable
     [Fact]
     public void MatrixIsWhatRenderWrites()
     {
-        var html = File.ReadAllText(WriteElkPreview(temp));
+        var html = File.ReadAllText(ElkExample.WritePreview(temp));
         var columns = HeaderCell().Matches(html).ToDictionary(m => m.Groups["c"].Value, m => m.Groups["name"].Value, StringComparer.Ordinal);
         Assert.Equal(4, columns.Count);
 
@@ -76,7 +62,7 @@ public sealed partial class PreviewTests : IDisposable
 
         var rendered = new SortedSet<string>(StringComparer.Ordinal);
         var replicasRendered = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, content) in RenderedElk())
+        foreach (var (key, content) in ElkExample.RenderedObjects())
         {
             rendered.Add(key);
             var (documents, _) = YamlLoader.Load(new SourceFile(key, System.Text.Encoding.UTF8.GetBytes(content)));
@@ -90,7 +76,7 @@ public sealed partial class PreviewTests : IDisposable
     [Fact]
     public void PageIsSelfContainedAndHidesSecretValues()
     {
-        var html = File.ReadAllText(WriteElkPreview(temp));
+        var html = File.ReadAllText(ElkExample.WritePreview(temp));
         Assert.DoesNotMatch(ExternalReference(), html);
         // The Secret's values, less those that also appear in the other (non-secret) documents, such as the user name.
         var elk = Path.Combine(RepositoryPaths.Root, "examples", "elk");
@@ -126,7 +112,7 @@ public sealed partial class PreviewTests : IDisposable
         var missing = Path.Combine(temp, "missing", "page.html");
         var stderr = new StringWriter();
         var context = new CliContext(new StringWriter(), stderr, () => Stream.Null, RepositoryPaths.Root, new PhysicalFileSystem());
-        Assert.Equal(1, CliApp.Run([.. ElkArgs, missing], context));
+        Assert.Equal(1, CliApp.Run([.. ElkExample.PreviewArgs, missing], context));
         Assert.Matches("error FR9[0-9]{3}: .*missing/page.html", stderr.ToString());
         Assert.Empty(Directory.GetFileSystemEntries(temp));
     }
@@ -142,30 +128,6 @@ public sealed partial class PreviewTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("bad.yaml(4,", stderr.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(temp, "page.html")));
-    }
-
-    /// <summary>Every object render writes for the ELK example, by "cluster Kind/namespace/name", as the page shows it (Secret values hidden).</summary>
-    public static Dictionary<string, string> RenderedElk()
-    {
-        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "examples", "elk"), "*.yaml").Order(StringComparer.Ordinal)
-            .Select(f => new SourceFile(Path.GetRelativePath(RepositoryPaths.Root, f), File.ReadAllBytes(f))).ToList();
-        var result = FederationRenderer.Render(files, new RenderOptions());
-        Assert.False(result.HasErrors);
-        var objects = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cluster in result.Clusters)
-        {
-            foreach (var file in cluster.Files.Where(f => f.RelativePath != "kustomization.yaml"))
-            {
-                var (documents, _) = YamlLoader.Load(new SourceFile(file.RelativePath, System.Text.Encoding.UTF8.GetBytes(file.Content)));
-                var root = (JsonObject)documents.Single().Root!;
-                var kind = (string)root["kind"]!;
-                var ns = kind == "Namespace" ? string.Empty : (string?)root["metadata"]?["namespace"] ?? string.Empty;
-                if (kind == "Secret") SecretValues.Hide(root);
-                objects[$"{cluster.Cluster} {kind}/{ns}/{(string)root["metadata"]!["name"]!}"] = kind == "Secret" ? YamlEmitter.Emit(root) : file.Content;
-            }
-        }
-
-        return objects;
     }
 
     [GeneratedRegex("""<th data-c="(?<c>\d+)"[^>]*>(?<name>[^<]+)</th>""")]

@@ -42,7 +42,7 @@ public sealed class KubernetesSchemaTests
     [Fact]
     public void RequiredFieldsAgreeWithTheKubernetesApiDefinitions()
     {
-        var reference = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "reference", "kubernetes-required-fields.json")))?["required"]?.AsObject() ?? [];
+        var reference = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Reference, "kubernetes-required-fields.json")))?["required"]?.AsObject() ?? [];
         var checkedDefinitions = 0;
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "schemas", "kubernetes"), "*.json"))
         {

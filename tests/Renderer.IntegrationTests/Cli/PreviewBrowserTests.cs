@@ -2,7 +2,7 @@ using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using Renderer.Tests.Support;
 
-namespace Renderer.Tests.Cli;
+namespace Renderer.IntegrationTests.Cli;
 
 /// <summary>
 /// The ELK preview in real headless Chromium, opened from a file path with every network request refused:
@@ -14,15 +14,16 @@ public sealed class PreviewBrowserTests : IDisposable
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
-    [ChromiumFact]
+    [ToolFact(Tool.Chromium)]
     public void ClickingACellShowsThatClustersYaml()
     {
-        var page = PreviewTests.WriteElkPreview(temp);
-        var options = new ChromeOptions { BinaryLocation = ChromiumFactAttribute.Browser };
+        var page = ElkExample.WritePreview(temp);
+        var driverPath = ExternalTool.Chromium.PathOf("chromedriver");
+        var options = new ChromeOptions { BinaryLocation = ExternalTool.Chromium.PathOf("chromium") };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1600,1000",
             "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
             "--user-data-dir=" + Path.Combine(temp, "profile"));
-        using var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromiumFactAttribute.Driver)!, Path.GetFileName(ChromiumFactAttribute.Driver));
+        using var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(driverPath) ?? "/", Path.GetFileName(driverPath));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
@@ -72,7 +73,7 @@ public sealed class PreviewBrowserTests : IDisposable
               return [column.textContent, tr.getAttribute("data-kind"), tr.getAttribute("data-ns"), tr.getAttribute("data-name"), document.getElementById("detail-yaml").textContent];
             });
             """)!;
-        var expected = PreviewTests.RenderedElk();
+        var expected = ElkExample.RenderedObjects();
         Assert.Equal(expected.Count, shown.Count);
         foreach (var item in shown.Cast<IReadOnlyCollection<object>>().Select(i => i.Cast<string>().ToArray()))
         {

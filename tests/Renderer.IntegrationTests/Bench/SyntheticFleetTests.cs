@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Renderer.Benchmarks;
 using Renderer.Core;
 using Renderer.Core.Input;
+using Renderer.Tests.Support;
 
-namespace Renderer.Tests.Bench;
+namespace Renderer.IntegrationTests.Bench;
 
 /// <summary>The benchmark's fleet means the same thing to fedrender and to kustomize: on a sample, both produce the same objects.</summary>
 public sealed class SyntheticFleetTests : IDisposable
@@ -13,7 +13,7 @@ public sealed class SyntheticFleetTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    [Fact]
+    [ToolFact(Tool.Kubectl)]
     public void FedrenderAndKustomizeProduceTheSameObjects()
     {
         const int apps = 5, clusters = 3;
@@ -38,15 +38,9 @@ public sealed class SyntheticFleetTests : IDisposable
 
     private static Dictionary<string, JsonNode?> Kustomize(string overlay)
     {
-        var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("kustomize");
-        start.ArgumentList.Add(overlay);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, error.Result);
-        var (documents, diagnostics) = YamlLoader.Load(SourceFile.FromText("kustomize.yaml", output.Result));
+        var built = ExternalTool.Kubectl.Run(["kustomize", overlay]);
+        Assert.True(built.Exit == 0, built.Error);
+        var (documents, diagnostics) = YamlLoader.Load(SourceFile.FromText("kustomize.yaml", built.Out));
         Assert.DoesNotContain(diagnostics, d => d.IsError);
         return documents.Where(d => d.Root is not null).ToDictionary(d => $"{(string?)d.Root?["kind"]}/{(string?)d.Root?["metadata"]?["name"]}", d => d.Root, StringComparer.Ordinal);
     }
