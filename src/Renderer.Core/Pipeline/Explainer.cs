@@ -48,7 +48,10 @@ public static class Explainer
         if (resource.Placement.WrittenByScheduler)
         {
             var replicas = built.At("/spec/replicas")?.ToJsonString() ?? "?";
-            steps.Add(new("replicas", $"a ReplicaSchedulingPreference divides the replicas; this cluster's share is {replicas} (rules 37-38)", document.At("/spec/replicas")));
+            var preference = federation.Preferences.FirstOrDefault(p => p.Namespace == resource.Namespace && p.Name == resource.Name && p.TargetKind == resource.Type.FederatedKind);
+            var at = preference is null ? document.At("/spec/replicas") : preference.Document.At("/spec/totalReplicas");
+            var which = preference is null ? "a ReplicaSchedulingPreference" : $"ReplicaSchedulingPreference {preference.Namespace}/{preference.Name}";
+            steps.Add(new("replicas", $"{which} divides the replicas; this cluster's share is {replicas} (rules 37-38)", at));
         }
 
         if (patch is { Operations.Count: > 0 }) steps.Add(new("overrides", $"{patch.Operations.Count} override(s) for {cluster} apply", document.At(patch.Source.Pointer + "/clusterName")));

@@ -58,4 +58,15 @@ public sealed class SharperMessagesTests
         var d = Assert.Single(Validate(Namespace("{name: cluster1}") + "---\n" + workload), x => x.Code == "FR6004");
         Assert.Contains("no registered clusters", d.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ExplainCitesThePreferenceThatSetTheReplicas()
+    {
+        var folder = Path.Combine(Support.RepositoryPaths.Root, "examples", "rsp");
+        var inputs = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(f => new SourceFile("rsp/" + Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+        var (explanation, _) = FederationRenderer.Explain(inputs, RenderOptions.Default, "us-east", "Deployment", "retail", "checkout", null);
+        var step = Assert.Single(Assert.IsType<Renderer.Core.Pipeline.Explanation>(explanation).Steps, s => s.Topic == "replicas");
+        Assert.Contains("ReplicaSchedulingPreference retail/checkout", step.Text, StringComparison.Ordinal);
+        Assert.Equal(("rsp/checkout.yaml", 48), (step.Location.File, step.Location.Line));
+    }
 }
