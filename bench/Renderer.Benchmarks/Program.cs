@@ -20,13 +20,24 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 1 && args[0] == "stages")
+        {
+            // stages FILE: each stage of one render, timed once in a cold process, with GC and JIT costs.
+            return StageProfile.Run(args[1], Console.Out);
+        }
+
         if (args.Length > 1 && args[0] == "fleet")
         {
-            // fleet CLI.dll [APPSxCLUSTERS ...]: the end-to-end table.
-            var sizes = args.Length > 2
-                ? args.Skip(2).Select(s => s.Split('x')).Select(p => (int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList()
-                : [(100, 33), (100, 100), (100, 333)];
-            return FleetBenchmark.Run(Path.GetFullPath(args[1]), sizes, Console.Out);
+            // fleet CLI [--runs N] [--no-kustomize-dir] [APPSxCLUSTERS ...]: the end-to-end table; CLI is the published fedrender (or a .dll).
+            var rest = args.Skip(2).ToList();
+            var at = rest.IndexOf("--runs");
+            var runs = at >= 0 ? int.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            if (at >= 0) rest.RemoveRange(at, 2);
+            var toDirectory = !rest.Remove("--no-kustomize-dir");
+            var sizes = rest.Count > 0
+                ? rest.Select(s => s.Split('x')).Select(p => (int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList()
+                : [(100, 30), (334, 30), (1111, 30)];
+            return FleetBenchmark.Run(new FleetBenchmark.Settings(Path.GetFullPath(args[1]), sizes, runs, toDirectory), Console.Out);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

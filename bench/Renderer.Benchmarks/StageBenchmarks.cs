@@ -17,7 +17,7 @@ public class StageBenchmarks
     private SourceFile input = SourceFile.FromText("empty.yaml", string.Empty);
     private IReadOnlyList<SourceDocument> documents = [];
     private Federation federation = new([], [], []);
-    private Dictionary<FederatedResource, ClusterSelection> placements = [];
+    private IReadOnlyDictionary<FederatedResource, ClusterSelection> placements = new Dictionary<FederatedResource, ClusterSelection>();
     private RenderPlan plan = new([], []);
     private string directory = string.Empty;
 

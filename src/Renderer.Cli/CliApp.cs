@@ -24,6 +24,8 @@ public static class CliApp
         new DiffCommand(),
         new ExplainCommand(),
         new PreviewCommand(),
+        new SealCommand(),
+        new SchemasCommand(),
     ];
 
     public static int Run(string[] args, CliContext context)

@@ -6,4 +6,7 @@ namespace Renderer.Core;
 public sealed record FederateResult(IReadOnlyList<Diagnostic> Diagnostics, string Yaml, int Documents)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Where the inputs hold Secret values, for whoever shows more diagnostics about them.</summary>
+    public Secrets.SecretMap Secrets { get; init; } = Core.Secrets.SecretMap.Empty;
 }

@@ -3,6 +3,8 @@ using Renderer.Core.Input;
 using Renderer.Core.Model;
 using Renderer.Core.Output;
 using Renderer.Core.Pipeline;
+using Renderer.Core.Sealing;
+using Renderer.Core.Secrets;
 using Renderer.Core.Validation;
 
 namespace Renderer.Core;
@@ -17,9 +19,11 @@ public static class FederationRenderer
     public static RenderResult Render(IReadOnlyList<SourceFile> inputs, RenderOptions options)
     {
         var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
-        var diagnostics = RenderTo(inputs, options, clusters.Add);
-        if (diagnostics.Any(d => d.IsError)) return new RenderResult(diagnostics, []);
-        return new RenderResult(diagnostics, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList());
+        var diagnostics = new List<Diagnostic>();
+        var placed = Place(inputs, options, diagnostics);
+        var finished = Stream(placed, options, cluster => clusters.Add(Emit(options.Layout, cluster)), diagnostics);
+        if (finished.Any(d => d.IsError)) return new RenderResult(finished, []) { Secrets = placed.Secrets };
+        return new RenderResult(finished, clusters.OrderBy(c => c.Cluster, StringComparer.Ordinal).ToList()) { Secrets = placed.Secrets, RootFiles = options.Layout.RootFiles };
     }
 
     /// <summary>
@@ -28,7 +32,11 @@ public static class FederationRenderer
     /// sink sees every cluster even when errors are found; the caller must discard what it received then.
     /// </summary>
     public static IReadOnlyList<Diagnostic> RenderTo(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterManifests> sink) =>
-        Stream(inputs, options, cluster => sink(new ClusterManifests(cluster.Cluster, Emit(cluster.Objects))));
+        Stream(inputs, options, cluster => sink(Emit(options.Layout, cluster)));
+
+    /// <summary>Every check of a render, without emitting or keeping any cluster's files: what <c>validate</c> needs.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(IReadOnlyList<SourceFile> inputs, RenderOptions options) =>
+        Stream(inputs, options, _ => { });
 
     /// <summary>Everything up to emission: the objects each cluster receives, as JSON, with all diagnostics.</summary>
     public static RenderPlan Plan(IReadOnlyList<SourceFile> inputs, RenderOptions options)
@@ -51,40 +59,51 @@ public static class FederationRenderer
     /// <summary>The front of every command: load, bind, schedule replicas and place.</summary>
     private static Placed Place(IReadOnlyList<SourceFile> inputs, RenderOptions options, List<Diagnostic> diagnostics)
     {
-        var documents = Load(inputs, options.Limits, options.Namespace, diagnostics);
+        var (documents, broken) = Load(inputs, options.Limits, options.Namespace, diagnostics);
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
 
         // Without a single KubeFedCluster every resource goes nowhere, and a render would empty its output.
         if (bound.Clusters.Count == 0 && bound.Resources.Count > 0) diagnostics.Add(DocumentDiagnostics.NoClusters(bound.Resources[0].Document.At("/kind"), bound.Resources.Count));
+        var secrets = SecretFinder.Find(documents, broken, bound.TypeConfigs);
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
-        return new Placed(documents, federation, scope, NamespacePlacement.Resolve(federation, scope, diagnostics));
+        var placement = NamespacePlacement.Place(federation, scope, diagnostics);
+        return new Placed(secrets, federation, scope, placement.Final, placement.Own);
     }
 
-    private sealed record Placed(List<SourceDocument> Documents, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements);
+    private sealed record Placed(SecretMap Secrets, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements, IReadOnlyDictionary<FederatedResource, ClusterSelection> Own);
 
     private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, Action<ClusterPlan> onCluster, List<Diagnostic> diagnostics)
     {
-        var (documents, federation, _, placements) = placed;
+        var (secrets, federation, _, placements, ownPlacements) = placed;
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
         var crdVersions = CustomResourceSchemas.DeclaredVersions(federation.CustomResourceDefinitions);
         var prepared = new List<PreparedResource>();
         foreach (var resource in federation.Resources)
         {
             ObjectBuilder.InspectTemplate(resource, diagnostics);
-            var templateFindings = options.Validate ? ObjectValidator.CheckTemplate(resource, catalog, diagnostics) : [];
+            // The template's own object: validated once, and shared by every cluster that has no override.
+            var template = ObjectBuilder.Build(resource, string.Empty, null, []);
+            var templateFindings = options.Validate && template is not null ? ObjectValidator.CheckTemplate(resource, template, catalog, diagnostics) : [];
             var overrides = OverrideValidator.Plan(resource, diagnostics, crdVersions);
             var selection = placements[resource];
             // An override is stale only for a cluster the resource's own placement leaves out; the namespace gate is reported on its own.
-            var own = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, []);
+            var own = ownPlacements[resource];
             OverrideValidator.ReportUnselected(resource, overrides, own.Valid ? own : selection, diagnostics);
-            if (!overrides.Valid || !selection.Valid) continue;
+            if (!overrides.Valid || !selection.Valid || template is null) continue;
             if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name)) continue;
-            prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal)));
+            var path = ManifestLayout.PathOf(resource);
+            var shared = new RenderedObject(resource, template)
+            {
+                RelativePath = path,
+                SharedFile = new Lazy<OutputFile>(() => new OutputFile(path, YamlEmitter.Emit(template)), LazyThreadSafetyMode.ExecutionAndPublication),
+            };
+            prepared.Add(new PreparedResource(resource, overrides, templateFindings, selection.Clusters.ToHashSet(StringComparer.Ordinal), shared));
         }
 
         var clusters = prepared.SelectMany(p => p.Clusters).Distinct(StringComparer.Ordinal).Where(options.Clusters.Includes).Order(StringComparer.Ordinal).ToList();
+        CheckRootFiles(federation, clusters, options.Layout, diagnostics);
         var index = options.Validate ? ReferenceChecker.Index(prepared.Select(p => (p.Resource, (IReadOnlyCollection<string>)p.Clusters))) : null;
         var perCluster = new List<Diagnostic>[clusters.Count];
         Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism > 0 ? options.Parallelism : -1 }, i =>
@@ -96,30 +115,39 @@ public static class FederationRenderer
             {
                 if (!item.Clusters.Contains(cluster)) continue;
                 var patch = item.Overrides.Clusters.GetValueOrDefault(cluster);
+                if (patch is not { Operations.Count: > 0 })
+                {
+                    // No override: the object is the template's, built, validated and emitted once for all clusters.
+                    objects.Add(item.Shared);
+                    continue;
+                }
+
                 var built = ObjectBuilder.Build(item.Resource, cluster, patch, local);
                 if (built is null) continue;
-                if (options.Validate && patch is { Operations.Count: > 0 }) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
-                objects.Add(new RenderedObject(item.Resource, built));
+                if (options.Validate) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
+                objects.Add(new RenderedObject(item.Resource, built) { RelativePath = item.Shared.RelativePath });
             }
 
             CheckCollisions(cluster, objects, local);
-            var plan = new ClusterPlan(cluster, ManifestLayout.Sort(objects));
+            var omitted = PlainSecretsIn(cluster, objects, options.PlainSecrets, local);
+            var plan = new ClusterPlan(cluster, ManifestLayout.Sort(objects)) { OmittedSecrets = omitted };
             if (index is not null) ReferenceChecker.CheckCluster(plan, index, local);
             perCluster[i] = local;
             onCluster(plan);
         });
 
         foreach (var local in perCluster) diagnostics.AddRange(local);
-        return DiagnosticFinisher.Finish(diagnostics, documents, options.Strict);
+        return DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict);
     }
 
     /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it.</summary>
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
     {
         var diagnostics = new List<Diagnostic>();
-        var (documents, federation, scope, placements) = Place(inputs, options, diagnostics);
+        var (secrets, federation, scope, placements, _) = Place(inputs, options, diagnostics);
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
-        return (explanation, DiagnosticFinisher.Finish(diagnostics, documents, options.Strict));
+        if (explanation is not null) explanation = Explainer.Redact(explanation, secrets);
+        return (explanation, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
     }
 
     /// <summary>
@@ -132,23 +160,57 @@ public static class FederationRenderer
         var placed = Place(inputs, options, diagnostics);
         var rendered = Stream(placed, options, _ => { }, diagnostics);
         if (rendered.Any(d => d.IsError)) return new Preview([], [], rendered);
-        var (_, federation, scope, placements) = placed;
+        var (_, federation, scope, placements, _) = placed;
         var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var rows = PreviewBuilder.Build(federation, placements, scope, clusters.Select(c => c.Name).ToList());
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
     }
 
-    private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters);
+    /// <summary>
+    /// JSON Schemas for every Federated&lt;Kind&gt; fedrender knows (the built-in kinds, and the type configs and
+    /// CustomResourceDefinitions of <paramref name="inputs"/>) and for the KubeFed API kinds; see <see cref="EditorSchemas"/>.
+    /// </summary>
+    public static SchemaSet Schemas(IReadOnlyList<SourceFile> inputs, RenderOptions options, string baseUrl)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var (documents, _) = Load(inputs, options.Limits, options.Namespace, diagnostics);
+        var (federation, bindDiagnostics) = DocumentBinder.Bind(documents);
+        diagnostics.AddRange(bindDiagnostics.Where(d => d.IsError));
+        var files = EditorSchemas.Generate(federation.TypeConfigs, federation.CustomResourceDefinitions, baseUrl, diagnostics);
+        var sorted = DiagnosticFinisher.Finish(diagnostics, documents, options.Strict);
+        return new SchemaSet(sorted, sorted.Any(d => d.IsError) ? [] : files);
+    }
+
+    /// <summary>
+    /// The first half of <c>fedrender seal</c>: the federation's clusters resolved for the request and the
+    /// Secret read; the CLI then reads each target's certificate and calls <see cref="SecretSealer.Seal"/>.
+    /// </summary>
+    public static SealPlan PlanSeal(IReadOnlyList<SourceFile> inputs, SealRequest request, LoadLimits limits)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var (documents, broken) = Load(inputs, limits, null, diagnostics);
+        var (federation, _) = DocumentBinder.Bind(documents);
+        var secretDiagnostics = new List<Diagnostic>();
+        var (secretDocuments, secretBroken) = Load([request.Secret], limits, null, secretDiagnostics);
+        var secrets = SecretFinder.Find(documents.Concat(secretDocuments), broken.Concat(secretBroken), federation.TypeConfigs);
+        var plan = SecretSealer.Plan(federation, secretDocuments, request.Secret, request, secrets);
+        // Only what stops the seal is reported about the federation: its own checks belong to validate.
+        var blocking = diagnostics.Where(d => d.IsError).Concat(secretDiagnostics.Where(d => d.IsError || d.Code.StartsWith("FR1", StringComparison.Ordinal)));
+        return plan with { Diagnostics = DiagnosticFinisher.Finish(blocking.Concat(plan.Diagnostics), secrets, strict: false) };
+    }
+
+    private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters, RenderedObject Shared);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
     public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var documents = Load(inputs, limits, options.Namespace, diagnostics);
+        var (documents, broken) = Load(inputs, limits, options.Namespace, diagnostics);
         var (federated, federateDiagnostics) = Federator.Federate(documents, options);
         diagnostics.AddRange(federateDiagnostics);
-        var sorted = DiagnosticFinisher.Finish(diagnostics, documents, strict: false);
-        if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0);
+        var secrets = SecretFinder.Find(documents, broken, []);
+        var sorted = DiagnosticFinisher.Finish(diagnostics, secrets, strict: false);
+        if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0) { Secrets = secrets };
         var text = new System.Text.StringBuilder();
         foreach (var document in federated)
         {
@@ -156,11 +218,11 @@ public static class FederationRenderer
             YamlEmitter.Write(text, document);
         }
 
-        return new FederateResult(sorted, text.ToString(), federated.Count);
+        return new FederateResult(sorted, text.ToString(), federated.Count) { Secrets = secrets };
     }
 
-    /// <summary>Reads every input, splits lists into their items and gives namespaced documents the default namespace, as kubectl does.</summary>
-    private static List<SourceDocument> Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, string? defaultNamespace, List<Diagnostic> diagnostics)
+    /// <summary>Every document of the inputs (lists split into their items, namespaced documents given the default namespace, as kubectl does), and the files in which some document failed to load (scanned for Secret values).</summary>
+    private static (List<SourceDocument> Documents, List<SourceFile> Broken) Load(IReadOnlyList<SourceFile> inputs, LoadLimits limits, string? defaultNamespace, List<Diagnostic> diagnostics)
     {
         if (defaultNamespace is not null && KubernetesNames.CheckLabel(defaultNamespace) is { } problem)
         {
@@ -169,6 +231,7 @@ public static class FederationRenderer
         }
 
         var documents = new List<SourceDocument>();
+        var broken = new List<SourceFile>();
         long total = 0;
         foreach (var input in inputs)
         {
@@ -182,9 +245,37 @@ public static class FederationRenderer
             var (loaded, loadDiagnostics) = YamlLoader.Load(input, limits);
             documents.AddRange(loaded);
             diagnostics.AddRange(loadDiagnostics);
+            if (loadDiagnostics.Any(d => d.IsError)) broken.Add(input);
         }
 
-        return NamespaceDefaulter.Apply(ListUnwrapper.Unwrap(documents, diagnostics), defaultNamespace);
+        return (NamespaceDefaulter.Apply(ListUnwrapper.Unwrap(documents, diagnostics), defaultNamespace), broken);
+    }
+
+    /// <summary>Plain Secrets bound for the output tree: warned about (removed from <paramref name="objects"/> under Omit, and their paths returned).</summary>
+    private static IReadOnlyList<string> PlainSecretsIn(string cluster, List<RenderedObject> objects, PlainSecrets policy, List<Diagnostic> diagnostics)
+    {
+        if (policy == PlainSecrets.Allow) return [];
+        var secrets = objects.Where(o => SecretKinds.IsSecret(o.Source.Target)).ToList();
+        if (policy == PlainSecrets.Warn)
+        {
+            foreach (var item in secrets) diagnostics.Add(SecretDiagnostics.PlainSecretInOutput(item.Source.Document.At("/kind"), item.Source.DisplayName, cluster + "/" + item.RelativePath, cluster));
+            return [];
+        }
+
+        objects.RemoveAll(o => SecretKinds.IsSecret(o.Source.Target));
+        return secrets.Select(s => s.RelativePath).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A layout's root file (the hydrator's hydrator.metadata) may not take the place of a cluster's directory.</summary>
+    private static void CheckRootFiles(Federation federation, List<string> clusters, OutputLayout layout, List<Diagnostic> diagnostics)
+    {
+        foreach (var file in layout.RootFiles)
+        {
+            var top = file.RelativePath.Split('/')[0];
+            if (!clusters.Contains(top, StringComparer.Ordinal)) continue;
+            var at = federation.Clusters.FirstOrDefault(c => c.Name == top)?.Location ?? SourceLocation.None;
+            diagnostics.Add(IntegrationDiagnostics.ClusterNameTakenByLayout(at, top, layout.Name, file.RelativePath));
+        }
     }
 
     /// <summary>Two federated documents may not put the same object, or the same file, on one cluster.</summary>
@@ -213,12 +304,16 @@ public static class FederationRenderer
         }
     }
 
-    private static IReadOnlyList<OutputFile> Emit(IReadOnlyList<RenderedObject> ordered)
+    /// <summary>A cluster's files in the chosen layout; each object is emitted once (shared objects once for all clusters).</summary>
+    private static ClusterManifests Emit(OutputLayout layout, ClusterPlan cluster)
     {
-        var files = new List<OutputFile>(ordered.Count + 1);
-        foreach (var item in ordered) files.Add(new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
-        files.Add(new OutputFile(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)));
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        var inOrder = new List<OutputFile>(cluster.Objects.Count);
+        foreach (var item in cluster.Objects) inOrder.Add(item.SharedFile?.Value ?? new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
+        return new ClusterManifests(cluster.Cluster, layout.ClusterFiles(cluster.Cluster, cluster.Objects, inOrder))
+        {
+            ApplyOrder = inOrder,
+            Objects = cluster.Objects.Count,
+            OmittedSecrets = cluster.OmittedSecrets,
+        };
     }
 }

@@ -26,6 +26,12 @@ public sealed record RenderOptions
     /// <summary>The clusters to render (all by default).</summary>
     public ClusterFilter Clusters { get; init; } = ClusterFilter.All;
 
+    /// <summary>How each cluster's objects become files (the kustomize layout by default, or Argo CD's Source Hydrator layout).</summary>
+    public Output.OutputLayout Layout { get; init; } = Output.OutputLayout.Kustomize;
+
+    /// <summary>What to do with objects that render as a plain Secret.</summary>
+    public Secrets.PlainSecrets PlainSecrets { get; init; } = Secrets.PlainSecrets.Warn;
+
     /// <summary>The namespace namespaced documents without one are given, as <c>kubectl -n</c> gives it; null for none.</summary>
     public string? Namespace { get; init; }
 

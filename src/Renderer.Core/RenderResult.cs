@@ -10,4 +10,10 @@ namespace Renderer.Core;
 public sealed record RenderResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ClusterManifests> Clusters)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Files at the root of the output, beside the cluster directories (the layout's, such as the hydrator's .gitattributes); empty when there are errors.</summary>
+    public IReadOnlyList<OutputFile> RootFiles { get; init; } = [];
+
+    /// <summary>Where the inputs hold Secret values, for whoever shows more diagnostics about them.</summary>
+    public Secrets.SecretMap Secrets { get; init; } = Core.Secrets.SecretMap.Empty;
 }

@@ -14,6 +14,11 @@ public sealed record ExternalTool(string Name, IReadOnlyList<string> Programs, s
 
     public static ExternalTool Chromium { get; } = new("Chromium", ["chromium", "chromedriver"], "apt-get install chromium chromium-driver");
 
+    public static ExternalTool Node { get; } = new("node", ["node"], "apt-get install nodejs npm, then npm ci --prefix tests/schema-check (dotnet cake --target=Test does both)");
+
+    /// <summary>Python's cryptography package: the tests' independent unsealer (tests/keys/unseal.py).</summary>
+    public static ExternalTool PythonCryptography { get; } = new("python3 cryptography", ["python3"], "apt-get install python3 python3-cryptography");
+
     public static ExternalTool TmpfsMount { get; } = new("tmpfs mount", ["mount", "umount"], "run the tests as root (mounting a small tmpfs needs it), as CI does", NeedsRoot: true);
 
     /// <summary>Under CI=true a missing tool fails its tests instead of skipping them: CI must run everything.</summary>
@@ -26,6 +31,8 @@ public sealed record ExternalTool(string Name, IReadOnlyList<string> Programs, s
         Tool.PreCommit => PreCommit,
         Tool.Chromium => Chromium,
         Tool.TmpfsMount => TmpfsMount,
+        Tool.Node => Node,
+        Tool.PythonCryptography => PythonCryptography,
         _ => throw new ArgumentOutOfRangeException(nameof(tool), tool, "unknown tool"),
     };
 

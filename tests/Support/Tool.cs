@@ -8,4 +8,6 @@ public enum Tool
     PreCommit,
     Chromium,
     TmpfsMount,
+    Node,
+    PythonCryptography,
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Renderer.Core.Diagnostics;
 
 namespace Renderer.Cli.Commands;
 
@@ -6,12 +7,25 @@ namespace Renderer.Cli.Commands;
 public sealed class CheckCommand : VerbCommand
 {
     private readonly Option<string?> output = OutputOptions.Directory(required: true, "The output directory to compare with what render would write.");
+    private readonly LayoutOptions layout = new();
+    private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "check";
 
     public override string Description => "Exit 0 when --output is exactly what render would write, 1 when it is stale (listing what differs per cluster).";
 
-    protected override void AddOptions(Command command) => command.Add(output);
+    protected override void AddOptions(Command command)
+    {
+        command.Add(output);
+        command.Add(secrets);
+        layout.AddTo(command);
+    }
+
+    public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
+    {
+        SecretsOption.Apply(run, secrets, problems);
+        layout.Apply(run, problems);
+    }
 
     public override string? ExcludedPath(CommandRun run) => run.Value(output) is { } directory ? run.FullPath(directory) : null;
 

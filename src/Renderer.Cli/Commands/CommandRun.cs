@@ -3,6 +3,7 @@ using Renderer.Cli.Output;
 using Renderer.Core;
 using Renderer.Core.Diagnostics;
 using Renderer.Core.Input;
+using Renderer.Core.Secrets;
 
 namespace Renderer.Cli.Commands;
 
@@ -13,6 +14,7 @@ namespace Renderer.Cli.Commands;
 public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOptions shared)
 {
     private readonly List<Diagnostic> diagnostics = [];
+    private SecretMap secrets = SecretMap.Empty;
 
     public CliContext Context => context;
 
@@ -50,9 +52,15 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
 
     public T? Value<T>(Option<T> option) => parsed.GetValue(option);
 
+    /// <summary>Changes the render options a verb's own options refine (such as --secrets).</summary>
+    public void Adjust(Func<RenderOptions, RenderOptions> change) => Options = change(Options);
+
     public void Report(Diagnostic diagnostic) => diagnostics.Add(diagnostic);
 
     public void Report(IEnumerable<Diagnostic> more) => diagnostics.AddRange(more);
+
+    /// <summary>Adds Secret values a stage found, so that no diagnostic of this run prints them.</summary>
+    public void Protect(SecretMap more) => secrets = secrets.With(more);
 
     /// <summary>A path the user gave, made full against the current directory.</summary>
     public string FullPath(string given) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(given, context.CurrentDirectory));
@@ -84,13 +92,14 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
     {
         var result = FederationRenderer.Render(files ?? Files, Options);
         Report(result.Diagnostics);
+        Protect(result.Secrets);
         return result;
     }
 
     /// <summary>Finishes the diagnostics, prints each one, writes the summary line and returns the exit code.</summary>
     internal int End(Outcome outcome)
     {
-        var finished = DiagnosticFinisher.Finish(diagnostics, [], Options.Strict);
+        var finished = DiagnosticFinisher.Finish(diagnostics, secrets, Options.Strict);
         var printer = new DiagnosticPrinter(context.Error, Format);
         printer.Print(finished);
         printer.PrintOmitted();

@@ -9,7 +9,9 @@ namespace Renderer.Cli.Commands;
 public sealed class DiffCommand : VerbCommand
 {
     private readonly Option<string?> output = OutputOptions.Directory(required: true, "The output directory to compare with what render would write.");
+    private readonly LayoutOptions layout = new();
     private readonly Option<string> format = new("--format") { Description = "text (unified diffs, coloured on a terminal) or markdown (a pull-request comment).", DefaultValueFactory = _ => "text" };
+    private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "diff";
 
@@ -19,11 +21,15 @@ public sealed class DiffCommand : VerbCommand
     {
         command.Add(output);
         command.Add(format);
+        command.Add(secrets);
+        layout.AddTo(command);
     }
 
     public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
     {
+        SecretsOption.Apply(run, secrets, problems);
         if (run.Value(format) is not ("text" or "markdown")) problems.Add(CliDiagnostics.InvalidOption("--format", run.Value(format) ?? string.Empty, "use text or markdown"));
+        layout.Apply(run, problems);
     }
 
     public override string? ExcludedPath(CommandRun run) => run.Value(output) is { } directory ? run.FullPath(directory) : null;

@@ -42,6 +42,7 @@ public sealed class FederateCommand : VerbCommand
         var names = run.Value(clusters)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var result = FederationRenderer.Federate(run.Files, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo), run.Options.Namespace));
         run.Report(result.Diagnostics);
+        run.Protect(result.Secrets);
         if (run.Blocked) return Outcome.Fail("nothing written");
         if (target is null)
         {

@@ -11,7 +11,10 @@ public sealed class RenderCommand : VerbCommand
     private readonly Option<string?> output = OutputOptions.Directory(required: false, "The output directory: one folder per member cluster, each with a kustomization.yaml (required unless --stdout).");
     private readonly Option<bool> force = new("--force") { Description = "Write into a directory fedrender did not create, and overwrite files it did not write." };
     private readonly Option<bool> allowPrune = new("--allow-prune") { Description = "Allow a render that writes no objects, or removes more than half of the files fedrender wrote in --output." };
-    private readonly Option<bool> stdout = new("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output." };
+    private readonly Option<bool> stdout = new("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output; exit 1 when it receives nothing." };
+    private readonly LayoutOptions layout = new();
+    private int objects;
+    private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "render";
 
@@ -23,15 +26,23 @@ public sealed class RenderCommand : VerbCommand
         command.Add(force);
         command.Add(allowPrune);
         command.Add(stdout);
+        command.Add(secrets);
+        layout.AddTo(command);
     }
 
     public override void CheckOptions(CommandRun run, List<Diagnostic> problems)
     {
+        SecretsOption.Apply(run, secrets, problems);
         if (run.Value(stdout))
         {
+            // A stream for a pipe, not a tree to commit: Secrets print as they are.
+            run.Adjust(options => options with { PlainSecrets = Core.Secrets.PlainSecrets.Allow });
             if (run.Options.Clusters.Names is not { Count: 1 }) problems.Add(CliDiagnostics.Usage("--stdout prints one cluster; name it with --cluster NAME"));
+            if (layout.Given(run)) problems.Add(IntegrationCliDiagnostics.OptionNeedsAnother("--layout", "--output", "--stdout prints one stream in apply order, whatever the layout"));
             return;
         }
+
+        layout.Apply(run, problems);
 
         if (run.Value(output) is not { } given)
         {
@@ -54,18 +65,20 @@ public sealed class RenderCommand : VerbCommand
         if (run.Blocked) return Outcome.Fail("nothing printed");
         var name = run.Options.Clusters.Names?.Single() ?? string.Empty;
         var cluster = result.Clusters.SingleOrDefault();
-        if (cluster is null) return Outcome.Fail($"cluster \"{name}\" receives nothing (is it registered, and is anything placed on it?)");
-
-        // In apply order, as the cluster's kustomization.yaml lists them.
-        var byPath = cluster.Files.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
-        var order = byPath[Core.Output.ManifestLayout.KustomizationFile].Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..]);
-        foreach (var path in order)
+        if (cluster is null)
         {
-            run.Out.Write("---\n");
-            run.Out.Write(byPath[path]);
+            run.Report(IntegrationCliDiagnostics.ClusterReceivesNothing(name));
+            return Outcome.Fail("nothing printed");
         }
 
-        return Outcome.Done($"{DiagnosticPrinter.Plural(byPath.Count - 1, "object")} of cluster {cluster.Cluster} printed");
+        // In apply order, as the cluster's kustomization.yaml lists them.
+        foreach (var file in cluster.ApplyOrder)
+        {
+            run.Out.Write("---\n");
+            run.Out.Write(file.Content);
+        }
+
+        return Outcome.Done($"{DiagnosticPrinter.Plural(cluster.ApplyOrder.Count, "object")} of cluster {cluster.Cluster} printed");
     }
 
     private Outcome ToDirectory(CommandRun run, OutputDirectory target)
@@ -122,16 +135,20 @@ public sealed class RenderCommand : VerbCommand
         var options = run.Options;
         var transaction = target.Begin();
         var writer = new IncrementalWriter(target, inventory, transaction);
+        var omitted = new List<string>();
         try
         {
             var progress = new Progress(run.Context);
             run.Report(FederationRenderer.RenderTo(run.Files, options, cluster =>
             {
                 writer.Write(cluster);
-                progress.ClusterDone(cluster.Files.Count - 1);
+                lock (omitted) omitted.AddRange(cluster.OmittedSecrets.Select(path => cluster.Cluster + "/" + path));
+                // Counted here, not from the files: a layout may hold several objects in one file.
+                Interlocked.Add(ref objects, cluster.Objects);
+                progress.ClusterDone(cluster.Objects);
             }));
             progress.Done();
-            return Finish(run, target, inventory, writer, transaction, force);
+            return Finish(run, target, inventory, writer, transaction, force, omitted);
         }
         catch (Exception e) when (OutputDirectory.IsIo(e))
         {
@@ -144,7 +161,7 @@ public sealed class RenderCommand : VerbCommand
         }
     }
 
-    private Outcome Finish(CommandRun run, OutputDirectory target, OutputInventory inventory, IncrementalWriter writer, OutputTransaction transaction, bool force)
+    private Outcome Finish(CommandRun run, OutputDirectory target, OutputInventory inventory, IncrementalWriter writer, OutputTransaction transaction, bool force, List<string> omitted)
     {
         if (run.Blocked) return Outcome.Fail("nothing written");
         var collisions = writer.Collisions;
@@ -182,11 +199,11 @@ public sealed class RenderCommand : VerbCommand
 
         if (run.Blocked) return Outcome.Fail("nothing written");
         var manifest = ManifestFile.Write(writer.Written.Concat(kept));
-        var summary = $"{DiagnosticPrinter.Plural(writer.Objects, "object")} for {DiagnosticPrinter.Plural(writer.Clusters, "cluster")} written to {target.Display}";
+        var summary = $"{DiagnosticPrinter.Plural(objects, "object")} for {DiagnosticPrinter.Plural(writer.Clusters, "cluster")} written to {target.Display}{Omitted(omitted)}";
         if (transaction.Writes == 0 && removed.Count == 0)
         {
             var current = target.ReadOwned(ManifestFile.Name);
-            if (current is not null && current.AsSpan().SequenceEqual(manifest)) return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(writer.Objects, "object")}); nothing rewritten");
+            if (current is not null && current.AsSpan().SequenceEqual(manifest)) return Outcome.Done($"{target.Display} is up to date ({DiagnosticPrinter.Plural(objects, "object")}); nothing rewritten{Omitted(omitted)}");
         }
 
         transaction.Commit(removed, manifest);
@@ -199,9 +216,13 @@ public sealed class RenderCommand : VerbCommand
         if (run.Value(allowPrune)) return null;
         var byCluster = removed.Count == 0 ? "nothing yet" : string.Join(", ", removed.GroupBy(Cluster, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {DiagnosticPrinter.Plural(g.Count(), "file")}"));
-        if (writer.Objects == 0) return CliDiagnostics.NothingToWrite(target.Display, byCluster);
+        if (objects == 0) return CliDiagnostics.NothingToWrite(target.Display, byCluster);
         return removed.Count * 2 > inventory.Owned.Count ? CliDiagnostics.MassRemoval(target.Display, removed.Count, inventory.Owned.Count, byCluster) : null;
     }
+
+    /// <summary>The summary's list of the Secrets --secrets omit left out of the tree.</summary>
+    private static string Omitted(List<string> omitted) =>
+        omitted.Count == 0 ? string.Empty : $"; {DiagnosticPrinter.Plural(omitted.Count, "Secret")} left out (--secrets omit): {string.Join(", ", omitted.Order(StringComparer.Ordinal))}";
 
     private static string Cluster(string relative) => relative[..relative.IndexOf('/', StringComparison.Ordinal)];
 }

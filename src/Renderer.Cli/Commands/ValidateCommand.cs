@@ -1,3 +1,5 @@
+using Renderer.Core;
+
 namespace Renderer.Cli.Commands;
 
 /// <summary><c>fedrender validate</c>: every check, nothing written.</summary>
@@ -9,7 +11,8 @@ public sealed class ValidateCommand : VerbCommand
 
     public override Outcome Execute(CommandRun run)
     {
-        run.Render();
+        // Every check, but no YAML is emitted and no cluster kept in memory.
+        run.Report(FederationRenderer.Validate(run.Files, run.Options));
         return run.Blocked ? Outcome.Fail("nothing written") : Outcome.Done("valid");
     }
 }

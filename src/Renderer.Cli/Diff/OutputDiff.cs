@@ -40,9 +40,31 @@ public static class OutputDiff
         if (content is null) return null;
         var text = Encoding.UTF8.GetString(content);
         if (!text.Contains("kind: Secret\n", StringComparison.Ordinal)) return text;
-        var (documents, _) = YamlLoader.Load(new SourceFile("secret.yaml", content));
+        var (documents, diagnostics) = YamlLoader.Load(new SourceFile("secret.yaml", content));
+        if (documents.Count > 1) return SafeStream(documents, diagnostics.Any(d => d.IsError));
         if (documents.FirstOrDefault()?.Root is not JsonObject secret) return "# a Secret whose values are not shown\n";
         SecretValues.Hide(secret);
         return YamlEmitter.Emit(secret);
+    }
+
+    /// <summary>A stream of several objects (the hydrator layout's manifest.yaml): each Secret's values hashed, the other objects as they are.</summary>
+    private static string SafeStream(IReadOnlyList<SourceDocument> documents, bool broken)
+    {
+        if (broken) return "# a YAML stream with a Secret, which does not parse, so none of it is shown\n";
+        var text = new StringBuilder();
+        foreach (var document in documents)
+        {
+            if (text.Length > 0) text.Append("---\n");
+            if (document.Root is not JsonObject root)
+            {
+                text.Append("# a document that is not an object, not shown\n");
+                continue;
+            }
+
+            if (root["kind"] is JsonValue kind && kind.GetValueKind() == System.Text.Json.JsonValueKind.String && kind.GetValue<string>() == "Secret") SecretValues.Hide(root);
+            YamlEmitter.Write(text, root);
+        }
+
+        return text.ToString();
     }
 }

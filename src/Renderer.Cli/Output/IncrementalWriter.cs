@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Renderer.Cli.FileSystem;
 using Renderer.Core.Output;
 
@@ -34,8 +32,8 @@ public sealed class IncrementalWriter(OutputDirectory target, OutputInventory in
         {
             var relative = cluster.Cluster + "/" + file.RelativePath;
             if (ManifestFile.Confinement(relative) is not null) throw new InvalidOperationException($"refusing to write outside the output directory: {relative}");
-            var content = Encoding.UTF8.GetBytes(file.Content);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+            var content = file.Utf8.ToArray();
+            var hash = file.ContentHash;
             written[relative] = hash;
             if (inventory.Foreign.TryGetValue(relative, out var foreign))
             {
@@ -68,6 +66,6 @@ public sealed class IncrementalWriter(OutputDirectory target, OutputInventory in
     public static string? HashOf(OutputDirectory target, string relative, string? recorded)
     {
         if (recorded is not null) return target.FileSystem.Stat(Path.Combine(target.FullPath, relative)).Kind == EntryKind.File ? recorded : null;
-        return target.ReadOwned(relative) is { } content ? Convert.ToHexStringLower(SHA256.HashData(content)) : null;
+        return target.ReadOwned(relative) is { } content ? OutputFile.HashOf(content) : null;
     }
 }

@@ -75,6 +75,10 @@ public static class DocumentDiagnostics
         new("FR2016", Severity.Error,
             $"A second KubeFedConfig (the first at {first}); a control plane has one, so keep one.", at);
 
+    public static Diagnostic NoClusters(SourceLocation at, int documents) =>
+        new("FR2050", Severity.Error,
+            $"The inputs hold {documents} Federated document(s) but no KubeFedCluster, so nothing would be placed anywhere and a render would remove every file of its output; add the KubeFedCluster documents (such as clusters.yaml) to the inputs.", at);
+
     public static Diagnostic ListItemNotAMapping(SourceLocation at, string listKind, int index, string actual) =>
         new("FR2019", Severity.Error,
             $"Item {index} of the {listKind} is {actual}, not a mapping; every item of a list is a whole object with apiVersion, kind and metadata, so fix or remove it.", at);
@@ -86,10 +90,6 @@ public static class DocumentDiagnostics
     public static Diagnostic InvalidDefaultNamespace(string ns, string problem) =>
         new("FR2021", Severity.Error,
             $"--namespace \"{Shorten(ns)}\" is not a valid namespace name: {problem}; pass a DNS label such as team-a.", SourceLocation.None);
-
-    public static Diagnostic NoClusters(SourceLocation at, int documents) =>
-        new("FR2050", Severity.Error,
-            $"The inputs hold {documents} Federated document(s) but no KubeFedCluster, so nothing would be placed anywhere and a render would remove every file of its output; add the KubeFedCluster documents (such as clusters.yaml) to the inputs.", at);
 
     internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }

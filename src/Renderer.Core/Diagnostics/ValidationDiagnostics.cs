@@ -60,6 +60,12 @@ public static class ValidationDiagnostics
 
     public static Diagnostic Workload(SourceLocation at, string display, string detail, string? cluster) => Make("FR7112", Severity.Error, at, display, detail, cluster);
 
+    /// <summary>A Secret's data value that is not base64; the detail names the key, never the value.</summary>
+    public static Diagnostic SecretData(SourceLocation at, string display, string detail, string? cluster) => Make("FR7050", Severity.Error, at, display, detail + ", which the API server rejects; encode the value with base64 (base64 -w0), or move it to stringData", cluster);
+
+    /// <summary>A Secret's stringData value that is not a string; the detail names the key, never the value.</summary>
+    public static Diagnostic SecretStringData(SourceLocation at, string display, string detail, string? cluster) => Make("FR7051", Severity.Error, at, display, detail + ", which the API server rejects; quote the value", cluster);
+
     public static Diagnostic MissingReference(SourceLocation at, string display, string cluster, string reference, string elsewhere) =>
         new("FR7201", Severity.Warning,
             $"{display} on cluster \"{cluster}\" refers to {reference}, which is not rendered for \"{cluster}\" ({elsewhere}); place it on \"{cluster}\" too, or fix the name.", at) { Cluster = cluster };

@@ -3,14 +3,15 @@ namespace Renderer.Core.Output;
 /// <summary>
 /// The order in which a cluster's objects are listed for apply: what others depend on first (namespaces,
 /// CRDs, service accounts, RBAC, configuration, services, storage), then workloads, webhooks last, as
-/// kustomize's legacy order does. Kinds not named here sort between workloads and webhooks, by name.
+/// kustomize's legacy order does (with a SealedSecret beside the Secret it becomes). Kinds not named here sort
+/// between workloads and webhooks, by name.
 /// </summary>
 public static class ApplyOrder
 {
     private static readonly string[] First =
     [
         "Namespace", "ResourceQuota", "StorageClass", "CustomResourceDefinition", "ServiceAccount", "PodSecurityPolicy",
-        "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ConfigMap", "Secret", "Endpoints", "Service",
+        "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ConfigMap", "Secret", "SealedSecret", "Endpoints", "Service",
         "LimitRange", "PriorityClass", "PersistentVolume", "PersistentVolumeClaim", "Deployment", "StatefulSet",
         "CronJob", "PodDisruptionBudget",
     ];

@@ -28,7 +28,31 @@ public static partial class ScalarStyle
     [GeneratedRegex(@"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
     private static partial Regex Yaml12Number();
 
+    /// <summary>
+    /// The style of short strings already decided on this thread: keys and values repeat across every object
+    /// of a fleet, and deciding runs the YAML 1.1 resolver and three patterns. Bounded, so memory stays flat.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, Kind>? keys;
+
+    [ThreadStatic]
+    private static Dictionary<string, Kind>? values;
+
+    private const int CachedLength = 64;
+    private const int CachedEntries = 8192;
+
     public static Kind For(string value, bool isKey)
+    {
+        if (value.Length > CachedLength) return Decide(value, isKey);
+        var cache = isKey ? keys ??= new(StringComparer.Ordinal) : values ??= new(StringComparer.Ordinal);
+        if (cache.TryGetValue(value, out var known)) return known;
+        var kind = Decide(value, isKey);
+        if (cache.Count >= CachedEntries) cache.Clear();
+        cache[value] = kind;
+        return kind;
+    }
+
+    private static Kind Decide(string value, bool isKey)
     {
         if (value.Length == 0) return Kind.DoubleQuoted;
         if (!IsPrintable(value)) return Kind.DoubleQuoted;

@@ -20,6 +20,35 @@ public static class SecretValues
         }
     }
 
+    /// <summary>What explain shows in place of a Secret value.</summary>
+    public const string HiddenMark = "<hidden>";
+
+    /// <summary>Every node under <c>data</c> and <c>stringData</c> of <paramref name="secret"/>, by reference.</summary>
+    public static IReadOnlySet<JsonNode> Leaves(JsonObject secret)
+    {
+        var leaves = new HashSet<JsonNode>(ReferenceEqualityComparer.Instance);
+        var work = new Stack<JsonNode?>();
+        work.Push(secret["data"]);
+        work.Push(secret["stringData"]);
+        while (work.Count > 0)
+        {
+            switch (work.Pop())
+            {
+                case JsonObject obj:
+                    foreach (var (_, value) in obj) work.Push(value);
+                    break;
+                case JsonArray array:
+                    foreach (var item in array) work.Push(item);
+                    break;
+                case JsonValue value:
+                    leaves.Add(value);
+                    break;
+            }
+        }
+
+        return leaves;
+    }
+
     /// <summary>Whether <paramref name="apiVersion"/>/<paramref name="kind"/> is the core Secret.</summary>
     public static bool IsSecret(string? apiVersion, string? kind) => kind == "Secret" && apiVersion == "v1";
 

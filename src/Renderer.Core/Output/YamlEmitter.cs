@@ -13,11 +13,19 @@ namespace Renderer.Core.Output;
 /// </summary>
 public static class YamlEmitter
 {
+    /// <summary>One builder per thread, reused from file to file: emitting 30,000 files allocated and grew 30,000 builders.</summary>
+    [ThreadStatic]
+    private static StringBuilder? reused;
+
     public static string Emit(JsonNode? node)
     {
-        var text = new StringBuilder(1024);
+        var text = reused ?? new StringBuilder(4096);
+        reused = null;
+        text.Clear();
         Write(text, node);
-        return text.ToString();
+        var result = text.ToString();
+        if (text.Capacity <= 1 << 20) reused = text;
+        return result;
     }
 
     /// <summary>Appends one document (no <c>---</c>) to <paramref name="text"/>.</summary>

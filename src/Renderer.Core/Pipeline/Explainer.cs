@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Renderer.Core.Diagnostics;
 using Renderer.Core.Input;
 using Renderer.Core.Model;
+using Renderer.Core.Output;
+using Renderer.Core.Secrets;
 
 namespace Renderer.Core.Pipeline;
 
@@ -53,16 +55,17 @@ public static class Explainer
         }
 
         if (patch is { Operations.Count: > 0 }) steps.Add(new("overrides", $"{patch.Operations.Count} override(s) for {cluster} apply", document.At(patch.Source.Pointer + "/clusterName")));
-        var secret = resource.Target.Kind == "Secret" && resource.Target.Group.Length == 0;
+        // Hidden by where they sit in the built object, whatever pointer the field was asked by.
+        var hidden = SecretKinds.IsSecret(resource.Target) ? SecretValues.Leaves(built) : new HashSet<JsonNode>();
         var fields = new List<FieldOrigin>();
-        var start = field ?? string.Empty;
+        var start = field is null or "/" ? string.Empty : field;
         if (start.Length > 0 && built.At(start) is null)
         {
             fields.Add(new(start, "(absent)", "no field at this path", SourceLocation.None));
         }
         else
         {
-            Collect(built.At(start) ?? built, start, leaf => fields.Add(Origin(resource, patch, leaf.Pointer, Show(leaf.Pointer, leaf.Node, secret))));
+            Collect(built.At(start) ?? built, start, leaf => fields.Add(Origin(resource, patch, leaf.Pointer, Show(leaf.Node, hidden))));
         }
 
         return new Explanation(resource.DisplayName, cluster, true, steps, fields);
@@ -230,9 +233,15 @@ public static class Explainer
         return null;
     }
 
-    private static string Show(string pointer, JsonNode? node, bool secret)
+    /// <summary>The explanation with its steps cleaned of the inputs' Secret values (a step may quote a diagnostic); fields hide them already.</summary>
+    public static Explanation Redact(Explanation explanation, SecretMap secrets) => secrets.IsEmpty ? explanation : explanation with
     {
-        if (secret && (pointer.StartsWith("/data/", StringComparison.Ordinal) || pointer.StartsWith("/stringData/", StringComparison.Ordinal))) return "<hidden>";
+        Steps = explanation.Steps.Select(s => s with { Text = secrets.Redact(s.Text, s.Location) }).ToList(),
+    };
+
+    private static string Show(JsonNode? node, IReadOnlySet<JsonNode> hidden)
+    {
+        if (node is not null && hidden.Contains(node)) return SecretValues.HiddenMark;
         return node switch
         {
             null => "null",

@@ -13,7 +13,12 @@ public static class NamespacePlacement
     public static IReadOnlySet<string> SystemNamespaces { get; } =
         new HashSet<string>(StringComparer.Ordinal) { "default", "kube-federation-system", "kube-public", "kube-system" };
 
-    public static Dictionary<FederatedResource, ClusterSelection> Resolve(Federation federation, ControlPlaneScope scope, List<Diagnostic> diagnostics)
+    /// <summary>The final clusters of every resource.</summary>
+    public static IReadOnlyDictionary<FederatedResource, ClusterSelection> Resolve(Federation federation, ControlPlaneScope scope, List<Diagnostic> diagnostics) =>
+        Place(federation, scope, diagnostics).Final;
+
+    /// <summary>Each resource's own clusters and its final clusters, each worked out once.</summary>
+    public static PlacementResult Place(Federation federation, ControlPlaneScope scope, List<Diagnostic> diagnostics)
     {
         var own = new Dictionary<FederatedResource, ClusterSelection>(ReferenceEqualityComparer.Instance);
         foreach (var resource in federation.Resources)
@@ -64,6 +69,6 @@ public static class NamespacePlacement
             }
         }
 
-        return result;
+        return new PlacementResult(own, result);
     }
 }

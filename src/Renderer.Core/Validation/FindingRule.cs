@@ -19,6 +19,8 @@ public enum FindingRule
     WrongType,
     MissingField,
     NotAllowed,
+    SecretData,
+    SecretStringData,
     IntegerFormat,
     Range,
     Pattern,

@@ -12,11 +12,10 @@ namespace Renderer.Core.Validation;
 public static class ObjectValidator
 {
     /// <summary>Findings of the template's own object; the keys let cluster checks report only new findings.</summary>
-    public static HashSet<(string, string)> CheckTemplate(FederatedResource resource, SchemaCatalog catalog, List<Diagnostic> diagnostics)
+    /// <param name="built">The template's own object, as <see cref="ObjectBuilder.Build"/> gives it without a patch.</param>
+    public static HashSet<(string, string)> CheckTemplate(FederatedResource resource, JsonObject built, SchemaCatalog catalog, List<Diagnostic> diagnostics)
     {
-        var built = ObjectBuilder.Build(resource, string.Empty, null, []);
         var seen = new HashSet<(string, string)>();
-        if (built is null) return seen;
         var schema = catalog.Get(resource.Target);
         if (schema is null) diagnostics.Add(ValidationDiagnostics.NotValidated(resource.Document.At("/kind"), resource.DisplayName, resource.Target.ApiVersion, resource.Target.Kind));
         foreach (var finding in Check(built, resource, schema))
@@ -41,9 +40,9 @@ public static class ObjectValidator
     /// <summary>Schema findings and the API server's object rules, without reporting one gap twice.</summary>
     public static IReadOnlyList<Finding> Check(JsonObject obj, FederatedResource resource, CompiledSchema? schema)
     {
-        var rules = ObjectRules.Check(obj, resource.Target);
+        var rules = ObjectRules.Check(obj, resource.Target).Concat(SecretRules.Check(obj, resource.Target)).ToList();
         if (schema is null) return rules;
-        var structural = SchemaValidator.Validate(schema, obj);
+        var structural = SchemaValidator.Validate(schema, obj).Where(f => !SecretRules.Replaces(resource.Target, f));
 
         // An elided pod template is reported once, as such, not as each field it lacks.
         var elided = rules.Any(f => f.Rule == FindingRule.PodTemplate);
@@ -83,6 +82,8 @@ public static class ObjectValidator
         FindingRule.Schedule => ValidationDiagnostics.Schedule(at, display, finding.Message, cluster),
         FindingRule.EnvName => ValidationDiagnostics.EnvName(at, display, finding.Message, cluster),
         FindingRule.PodTemplate => ValidationDiagnostics.Workload(at, display, finding.Message, cluster),
+        FindingRule.SecretData => ValidationDiagnostics.SecretData(at, display, finding.Message, cluster),
+        FindingRule.SecretStringData => ValidationDiagnostics.SecretStringData(at, display, finding.Message, cluster),
         FindingRule.IntegerFormat => ValidationDiagnostics.IntegerFormat(at, display, finding.Message, cluster),
         FindingRule.Range => ValidationDiagnostics.Range(at, display, finding.Message, cluster),
         FindingRule.Pattern => ValidationDiagnostics.Pattern(at, display, finding.Message, cluster),

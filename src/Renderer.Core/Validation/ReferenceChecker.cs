@@ -8,7 +8,7 @@ namespace Renderer.Core.Validation;
 /// <summary>
 /// Per-cluster references: a workload on a cluster that refers to a ConfigMap, Secret, ServiceAccount,
 /// PersistentVolumeClaim or Service that is not rendered for that cluster in its namespace is reported,
-/// with the clusters where the object is rendered.
+/// with the clusters where the object is rendered. A SealedSecret counts as the Secret it unseals to.
 /// </summary>
 public static class ReferenceChecker
 {
@@ -20,8 +20,10 @@ public static class ReferenceChecker
         var where = new Dictionary<(string Kind, string Namespace, string Name), SortedSet<string>>();
         foreach (var (resource, clusters) in placed)
         {
-            if (resource.Target.Group.Length != 0 || !resource.Target.Namespaced) continue;
-            var key = (resource.Target.Kind, resource.Namespace ?? string.Empty, resource.Name);
+            // A SealedSecret becomes, on its cluster, the Secret of the same namespace and name (the sealed-secrets controller unseals it).
+            var sealedSecret = resource.Target.Group == "bitnami.com" && resource.Target.Kind == "SealedSecret";
+            if ((resource.Target.Group.Length != 0 && !sealedSecret) || !resource.Target.Namespaced) continue;
+            var key = (sealedSecret ? "Secret" : resource.Target.Kind, resource.Namespace ?? string.Empty, resource.Name);
             if (!where.TryGetValue(key, out var set)) where[key] = set = new SortedSet<string>(StringComparer.Ordinal);
             set.UnionWith(clusters);
         }

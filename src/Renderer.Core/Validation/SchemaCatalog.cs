@@ -30,6 +30,13 @@ public sealed class SchemaCatalog
     /// <summary>A KubeFed document's schema from schemas/kubefed, by file name without extension.</summary>
     public static CompiledSchema? KubeFed(string name) => Embedded.GetOrAdd("schemas/kubefed/" + name + ".json", Load);
 
+    /// <summary>A fresh copy of an embedded schema document (<c>schemas/kubernetes/...</c> or <c>schemas/kubefed/...</c>), or null.</summary>
+    public static JsonObject? Document(string resource)
+    {
+        using var stream = Resources.GetManifestResourceStream(resource);
+        return stream is null ? null : JsonNode.Parse(stream) as JsonObject;
+    }
+
     private static CompiledSchema? Load(string resource)
     {
         using var stream = Resources.GetManifestResourceStream(resource);

@@ -3,6 +3,7 @@ using Renderer.Tests.Support;
 namespace Renderer.IntegrationTests.Cli;
 
 /// <summary>The CLI packs as the .NET tool <c>fedrender</c>, installs from the package, and runs from a clean directory.</summary>
+[Collection(Integrations.PackCollection.Name)]
 public sealed class PackagingTests : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("fedrender-pack-").FullName;

@@ -103,7 +103,10 @@ public sealed class FederateRoundTripTests
                     obj["secrets"] = new JsonArray(new JsonObject { ["name"] = name + "-token" });
                     break;
                 default:
-                    obj["data"] = new JsonObject(body.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value?.ToJsonString() ?? string.Empty))));
+                    // A Secret's data values are base64, as the API server requires (FR7050).
+                    obj["data"] = new JsonObject(body.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(k == "Secret"
+                        ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(p.Value?.ToJsonString() ?? string.Empty))
+                        : p.Value?.ToJsonString() ?? string.Empty))));
                     break;
             }
 
