@@ -39,6 +39,13 @@ public sealed partial class KubeFedSample1Tests
     }
 
     [Fact]
+    public void WithoutItsClustersTheSampleSaysSo()
+    {
+        var result = FederationRenderer.Render(Sample().Values.ToList(), RenderOptions.Default);
+        Assert.Single(result.Diagnostics, d => d.Code == "FR2050");
+    }
+
+    [Fact]
     public void WithTheReadmeFixEverythingRendersWithNoErrors()
     {
         var files = Sample();
