@@ -309,6 +309,19 @@ public sealed class TrustBoundaryTests : IDisposable
     }
 
     [Fact]
+    public void TheElkExampleWithoutItsClustersFileLeavesTheOutputUnchanged()
+    {
+        Support.FileTree.Copy(Path.Combine(RepositoryPaths.Root, "examples", "elk"), Path.Combine(Repo, "elk"));
+        Assert.Equal(0, Run("render", "elk", "-o", "out").Exit);
+        var before = Snapshot(Out);
+        File.Delete(Path.Combine(Repo, "elk", "clusters.yaml"));
+        var (exit, _, error) = Run("render", "elk", "-o", "out");
+        Assert.Equal(1, exit);
+        Assert.Contains("error FR2050", error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(Out));
+    }
+
+    [Fact]
     public void ARenderThatWouldEmptyTheOutputNeedsAllowPrune()
     {
         Render();
