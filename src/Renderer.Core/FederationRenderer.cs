@@ -260,6 +260,7 @@ public static class FederationRenderer
         var documents = new List<SourceDocument>();
         var broken = new List<SourceFile>();
         long total = 0;
+        var totals = default(LoadTotals);
         foreach (var input in inputs)
         {
             total += input.Content.Length;
@@ -269,10 +270,11 @@ public static class FederationRenderer
                 break;
             }
 
-            var (loaded, loadDiagnostics) = YamlLoader.Load(input, limits);
+            (var loaded, var loadDiagnostics, totals) = YamlLoader.Load(input, limits, totals);
             documents.AddRange(loaded);
             diagnostics.AddRange(loadDiagnostics);
             if (loadDiagnostics.Any(d => d.IsError)) broken.Add(input);
+            if (totals.Nodes > limits.MaxTotalNodes || totals.Documents > limits.MaxDocuments) break;
         }
 
         return (NamespaceDefaulter.Apply(ListUnwrapper.Unwrap(documents, diagnostics), defaultNamespace), broken);

@@ -19,6 +19,9 @@ public sealed record ExternalTool(string Name, IReadOnlyList<string> Programs, s
     /// <summary>Python's cryptography package: the tests' independent unsealer (tests/keys/unseal.py).</summary>
     public static ExternalTool PythonCryptography { get; } = new("python3 cryptography", ["python3"], "apt-get install python3 python3-cryptography");
 
+    /// <summary>Python alone: its resource module reads a child process's peak memory from the kernel.</summary>
+    public static ExternalTool Python { get; } = new("python3", ["python3"], "apt-get install python3");
+
     public static ExternalTool TmpfsMount { get; } = new("tmpfs mount", ["mount", "umount"], "run the tests as root (mounting a small tmpfs needs it), as CI does", NeedsRoot: true);
 
     /// <summary>Under CI=true a missing tool fails its tests instead of skipping them: CI must run everything.</summary>
@@ -33,6 +36,7 @@ public sealed record ExternalTool(string Name, IReadOnlyList<string> Programs, s
         Tool.TmpfsMount => TmpfsMount,
         Tool.Node => Node,
         Tool.PythonCryptography => PythonCryptography,
+        Tool.Python => Python,
         _ => throw new ArgumentOutOfRangeException(nameof(tool), tool, "unknown tool"),
     };
 

@@ -10,4 +10,5 @@ public enum Tool
     TmpfsMount,
     Node,
     PythonCryptography,
+    Python,
 }

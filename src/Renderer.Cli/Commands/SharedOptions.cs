@@ -44,13 +44,17 @@ public sealed class SharedOptions(SharedOption uses)
         Description = "Give namespaced documents that name no namespace this one, as kubectl -n does (documents that name one keep it; cluster-scoped ones get none).",
     };
 
-    public Option<string> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest input file.", DefaultValueFactory = _ => "64MiB" };
+    public Option<string> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest input file.", DefaultValueFactory = _ => "16MiB" };
 
-    public Option<string> MaxTotalSize { get; } = new("--max-total-size") { Description = "Largest sum of all inputs.", DefaultValueFactory = _ => "256MiB" };
+    public Option<string> MaxTotalSize { get; } = new("--max-total-size") { Description = "Largest sum of all inputs.", DefaultValueFactory = _ => "64MiB" };
 
     public Option<int> MaxDepth { get; } = new("--max-depth") { Description = "Deepest nesting of one document.", DefaultValueFactory = _ => LoadLimits.Default.MaxDepth };
 
     public Option<int> MaxNodes { get; } = new("--max-nodes") { Description = "Most nodes one document may expand to, aliases included.", DefaultValueFactory = _ => LoadLimits.Default.MaxNodes };
+
+    public Option<long> MaxTotalNodes { get; } = new("--max-total-nodes") { Description = "Most nodes all inputs together may expand to, aliases included.", DefaultValueFactory = _ => LoadLimits.Default.MaxTotalNodes };
+
+    public Option<long> MaxDocuments { get; } = new("--max-documents") { Description = "Most YAML documents all inputs together may hold.", DefaultValueFactory = _ => LoadLimits.Default.MaxDocuments };
 
     public bool Has(SharedOption option) => (uses & option) == option;
 
@@ -68,6 +72,8 @@ public sealed class SharedOptions(SharedOption uses)
         command.Add(MaxTotalSize);
         command.Add(MaxDepth);
         command.Add(MaxNodes);
+        command.Add(MaxTotalNodes);
+        command.Add(MaxDocuments);
     }
 
     /// <summary>The diagnostics format, read first so that even option errors print in it.</summary>
@@ -130,7 +136,11 @@ public sealed class SharedOptions(SharedOption uses)
         var depth = parsed.GetValue(MaxDepth);
         var nodes = parsed.GetValue(MaxNodes);
         if (depth < 1) problems.Add(CliDiagnostics.InvalidOption("--max-depth", depth.ToString(CultureInfo.InvariantCulture), "give a positive number"));
+        var totalNodes = parsed.GetValue(MaxTotalNodes);
+        var documents = parsed.GetValue(MaxDocuments);
+        if (documents < 1) problems.Add(CliDiagnostics.InvalidOption("--max-documents", documents.ToString(CultureInfo.InvariantCulture), "give a positive number"));
         if (nodes < 1) problems.Add(CliDiagnostics.InvalidOption("--max-nodes", nodes.ToString(CultureInfo.InvariantCulture), "give a positive number"));
-        return new LoadLimits { MaxFileBytes = fileSize, MaxTotalBytes = totalSize, MaxDepth = depth, MaxNodes = nodes };
+        if (totalNodes < 1) problems.Add(CliDiagnostics.InvalidOption("--max-total-nodes", totalNodes.ToString(CultureInfo.InvariantCulture), "give a positive number"));
+        return new LoadLimits { MaxFileBytes = fileSize, MaxTotalBytes = totalSize, MaxDepth = depth, MaxNodes = nodes, MaxTotalNodes = totalNodes, MaxDocuments = documents };
     }
 }

@@ -1,6 +1,6 @@
 namespace Renderer.Core.Diagnostics;
 
-/// <summary>The one order diagnostics are reported in: by file, line, column, code, then message.</summary>
+/// <summary>The one order diagnostics are reported in: by file, line, column, code, cluster, message, then severity.</summary>
 public sealed class DiagnosticOrder : IComparer<Diagnostic>
 {
     public static DiagnosticOrder Instance { get; } = new();
@@ -19,13 +19,24 @@ public sealed class DiagnosticOrder : IComparer<Diagnostic>
         c = string.CompareOrdinal(x.Code, y.Code);
         if (c != 0) return c;
         c = string.CompareOrdinal(x.Cluster ?? string.Empty, y.Cluster ?? string.Empty);
-        return c != 0 ? c : string.CompareOrdinal(x.Message, y.Message);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.Message, y.Message);
+        return c != 0 ? c : x.Severity.CompareTo(y.Severity);
     }
 
+    /// <summary>Sorted, each diagnostic once: equal ones are neighbours once sorted, so no hash of every message is needed.</summary>
     public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
     {
-        var list = diagnostics.Distinct().ToList();
+        var list = diagnostics.ToList();
         list.Sort(Instance);
+        var kept = 0;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (kept > 0 && Instance.Compare(list[kept - 1], list[i]) == 0) continue;
+            list[kept++] = list[i];
+        }
+
+        list.RemoveRange(kept, list.Count - kept);
         return list;
     }
 }

@@ -49,6 +49,14 @@ public static class InputDiagnostics
         new("FR1011", Severity.Error,
             $"The inputs together exceed {N(limit)} bytes; render fewer at once, or raise the limit with --max-total-size.", at);
 
+    public static Diagnostic InputsTooManyNodes(SourceLocation at, long limit) =>
+        new("FR1018", Severity.Error,
+            $"The inputs together expand to more than {N(limit)} nodes (aliases included); render fewer files at once, or raise the limit with --max-total-nodes.", at);
+
+    public static Diagnostic TooManyDocuments(SourceLocation at, long limit) =>
+        new("FR1019", Severity.Error,
+            $"The inputs together hold more than {N(limit)} YAML documents; render fewer files at once, or raise the limit with --max-documents.", at);
+
     public static Diagnostic ComplexKey(SourceLocation at) =>
         new("FR1012", Severity.Error,
             "A mapping or sequence is used as a key; Kubernetes keys are strings, so write a plain key.", at);

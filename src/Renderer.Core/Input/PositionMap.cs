@@ -11,16 +11,20 @@ namespace Renderer.Core.Input;
 /// </summary>
 public sealed class PositionMap
 {
-    private const int Root = 0;
-
     private readonly Storage storage;
     private readonly int root;
 
     public PositionMap(SourceLocation documentStart)
+        : this(new Storage(documentStart.File), documentStart)
     {
-        storage = new Storage(documentStart.File);
+    }
+
+    /// <summary>A new document's map in the same storage: one file's documents share one table.</summary>
+    private PositionMap(Storage storage, SourceLocation documentStart)
+    {
+        this.storage = storage;
+        root = storage.Nodes.Count;
         storage.Nodes.Add(new Node(documentStart.Line, documentStart.Column, documentStart.Line, documentStart.Column));
-        root = Root;
         DocumentStart = documentStart;
     }
 
@@ -33,25 +37,39 @@ public sealed class PositionMap
 
     public SourceLocation DocumentStart { get; }
 
-    /// <summary>The root node's number, the parent of a document's top-level members.</summary>
-    internal static int RootNode => Root;
+    /// <summary>The root node's number, the parent of the document's top-level members.</summary>
+    internal int RootNode => root;
+
+    /// <summary>The map of the next document of the same file, sharing this one's storage.</summary>
+    internal PositionMap Next(SourceLocation documentStart) => new(storage, documentStart);
 
     /// <summary>Records a mapping member; returns its number.</summary>
     internal int AddMember(int parent, string key, SourceLocation keyAt, SourceLocation valueAt) =>
-        Add(new Child(parent, key, -1), new Node(keyAt.Line, keyAt.Column, valueAt.Line, valueAt.Column));
+        Add(new Child(parent, key), new Node(keyAt.Line, keyAt.Column, valueAt.Line, valueAt.Column));
 
     /// <summary>Records the value of a merge key (<c>&lt;&lt;</c>), which no pointer names; returns its number.</summary>
     internal int AddMergeValue(int parent, SourceLocation keyAt, SourceLocation valueAt) =>
-        Add(new Child(parent, null, -1), new Node(keyAt.Line, keyAt.Column, valueAt.Line, valueAt.Column));
+        Add(new Child(parent, null), new Node(keyAt.Line, keyAt.Column, valueAt.Line, valueAt.Column));
 
     /// <summary>Records a sequence item; returns its number.</summary>
-    internal int AddItem(int parent, int index, SourceLocation at) =>
-        Add(new Child(parent, null, index), new Node(at.Line, at.Column, at.Line, at.Column));
+    internal int AddItem(int parent, SourceLocation at)
+    {
+        var id = storage.Nodes.Count;
+        storage.Nodes.Add(new Node(at.Line, at.Column, at.Line, at.Column));
+        if (!storage.Items.TryGetValue(parent, out var items))
+        {
+            items = [];
+            storage.Items[parent] = items;
+        }
+
+        items.Add(id);
+        return id;
+    }
 
     /// <summary>Where the key of a mapping member was written, when that member was recorded.</summary>
     internal bool TryMember(int parent, string key, out SourceLocation keyAt)
     {
-        if (storage.Children.TryGetValue(new Child(parent, key, -1), out var id))
+        if (storage.Children.TryGetValue(new Child(parent, key), out var id))
         {
             var node = storage.Nodes[id];
             keyAt = new SourceLocation(storage.File, node.KeyLine, node.KeyColumn);
@@ -109,8 +127,13 @@ public sealed class PositionMap
         {
             var end = pointer.IndexOf('/', start);
             var segment = Pointer.Unescape(end < 0 ? pointer[start..] : pointer[start..end]);
-            if (!storage.Children.TryGetValue(new Child(id, segment, -1), out var next)
-                && !(int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && storage.Children.TryGetValue(new Child(id, null, index), out next)))
+            int next;
+            if (storage.Items.TryGetValue(id, out var items))
+            {
+                if (!int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= items.Count) return false;
+                next = items[index];
+            }
+            else if (!storage.Children.TryGetValue(new Child(id, segment), out next))
             {
                 return false;
             }
@@ -133,8 +156,8 @@ public sealed class PositionMap
     /// <summary>A node's lines and columns; the file is the map's.</summary>
     private readonly record struct Node(int KeyLine, int KeyColumn, int ValueLine, int ValueColumn);
 
-    /// <summary>A node as its parent names it: by key in a mapping, by index in a sequence.</summary>
-    private readonly record struct Child(int Parent, string? Key, int Index);
+    /// <summary>A mapping member as its parent names it (a merge value has no key).</summary>
+    private readonly record struct Child(int Parent, string? Key);
 
     /// <summary>What a document's map and the maps of its parts (see <see cref="Below"/>) share.</summary>
     private sealed class Storage(string file)
@@ -143,6 +166,10 @@ public sealed class PositionMap
 
         public List<Node> Nodes { get; } = [];
 
+        /// <summary>Mapping members (and merge values) by parent and key.</summary>
         public Dictionary<Child, int> Children { get; } = [];
+
+        /// <summary>Each sequence's items in order, by the sequence's number: four bytes an item.</summary>
+        public Dictionary<int, List<int>> Items { get; } = [];
     }
 }

@@ -17,7 +17,17 @@ public static class YamlLoader
 
     public static (IReadOnlyList<SourceDocument> Documents, IReadOnlyList<Diagnostic> Diagnostics) Load(SourceFile file, LoadLimits? limits = null)
     {
-        limits ??= LoadLimits.Default;
+        var (documents, diagnostics, _) = Load(file, limits ?? LoadLimits.Default, default);
+        return (documents, diagnostics);
+    }
+
+    /// <summary>
+    /// One file of several: <paramref name="before"/> is what the files before it held, and
+    /// <see cref="LoadLimits.MaxTotalNodes"/> and <see cref="LoadLimits.MaxDocuments"/> bound them all. Returns the
+    /// totals after this file (over a limit when it was reached, and then the rest of the file is not read).
+    /// </summary>
+    internal static (IReadOnlyList<SourceDocument> Documents, IReadOnlyList<Diagnostic> Diagnostics, LoadTotals Totals) Load(SourceFile file, LoadLimits limits, LoadTotals before)
+    {
         var diagnostics = new List<Diagnostic>();
         var documents = new List<SourceDocument>();
         var bytes = file.Content.Span;
@@ -25,14 +35,14 @@ public static class YamlLoader
         if (bytes.Length > limits.MaxFileBytes)
         {
             diagnostics.Add(InputDiagnostics.FileTooLarge(SourceLocation.OfFile(file.Path), limits.MaxFileBytes));
-            return (documents, diagnostics);
+            return (documents, diagnostics, before);
         }
 
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
         {
             diagnostics.Add(InputDiagnostics.NulByte(LocationOfByte(file.Path, bytes, nul)));
-            return (documents, diagnostics);
+            return (documents, diagnostics, before);
         }
 
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
@@ -45,10 +55,10 @@ public static class YamlLoader
         {
             var offset = FirstInvalidUtf8(bytes);
             diagnostics.Add(InputDiagnostics.InvalidUtf8(LocationOfByte(file.Path, bytes, offset), offset));
-            return (documents, diagnostics);
+            return (documents, diagnostics, before);
         }
 
-        var builder = new DocumentBuilder(file.Path, limits, diagnostics);
+        var builder = new DocumentBuilder(file.Path, limits, diagnostics, before);
         var parser = new Parser(new StringReader(text));
         var lastMark = Mark.Empty;
         try
@@ -60,6 +70,7 @@ public static class YamlLoader
                 var document = builder.Accept(current);
                 // An empty document means nothing; keeping it would let a file of a million "---" hold gigabytes.
                 if (document is { Root: not null }) documents.Add(document);
+                if (builder.Exhausted) break;
             }
         }
         catch (InvalidOperationException)
@@ -76,7 +87,7 @@ public static class YamlLoader
             diagnostics.Add(InputDiagnostics.YamlSyntax(at, CleanMessage(e.Message)));
         }
 
-        return (documents, diagnostics);
+        return (documents, diagnostics, builder.Totals);
     }
 
     internal static SourceLocation Location(string file, Mark mark) =>
@@ -136,11 +147,14 @@ public static class YamlLoader
     }
 
     /// <summary>Turns the event stream of one file into documents; one instance per file.</summary>
-    private sealed class DocumentBuilder(string file, LoadLimits limits, List<Diagnostic> diagnostics)
+    private sealed class DocumentBuilder(string file, LoadLimits limits, List<Diagnostic> diagnostics, LoadTotals before)
     {
+        // A warning repeated for the same value (a million "yes") shares one message instead of building its own.
+        private readonly Dictionary<(string Code, string Value), Diagnostic> repeated = [];
         private readonly Stack<Frame> stack = new();
         private readonly Dictionary<string, Anchor> anchors = new(StringComparer.Ordinal);
         private PositionMap? positions;
+        private PositionMap? fileMap;
         private JsonNode? root;
         private bool rootSet;
         private bool failed;
@@ -148,12 +162,18 @@ public static class YamlLoader
         private int nodes;
         private int index;
 
+        /// <summary>Nodes and documents read from every file so far, this one included.</summary>
+        public LoadTotals Totals { get; private set; } = before;
+
+        /// <summary>True once all inputs together hold more nodes or documents than allowed; nothing more is read.</summary>
+        public bool Exhausted { get; private set; }
+
         public SourceDocument? Accept(ParsingEvent e)
         {
             switch (e)
             {
                 case DocumentStart start:
-                    positions = new PositionMap(Location(file, start.Start));
+                    positions = fileMap = fileMap?.Next(Location(file, start.Start)) ?? new PositionMap(Location(file, start.Start));
                     root = null;
                     rootSet = false;
                     failed = false;
@@ -166,8 +186,17 @@ public static class YamlLoader
                     var current = positions;
                     positions = null;
                     var position = index++;
-                    if (failed || rejected || current is null) return null;
-                    return new SourceDocument(file, position, rootSet ? root : null, current);
+                    if (failed || rejected || current is null || !rootSet || root is null) return null;
+                    // Only documents that are kept count: a file of empty documents costs nothing.
+                    Totals = Totals with { Documents = Totals.Documents + 1 };
+                    if (Totals.Documents > limits.MaxDocuments)
+                    {
+                        diagnostics.Add(InputDiagnostics.TooManyDocuments(current.DocumentStart, limits.MaxDocuments));
+                        Exhausted = true;
+                        return null;
+                    }
+
+                    return new SourceDocument(file, position, root, current);
             }
 
             if (failed || positions is null) return null;
@@ -196,6 +225,20 @@ public static class YamlLoader
             return null;
         }
 
+        /// <summary>Adds a warning about one scalar value; the same warning about the same value again reuses its message.</summary>
+        private void Warn(string kind, string value, SourceLocation at, Func<Diagnostic> create)
+        {
+            if (repeated.TryGetValue((kind, value), out var first))
+            {
+                diagnostics.Add(first with { Location = at });
+                return;
+            }
+
+            var diagnostic = create();
+            if (repeated.Count < 4096) repeated[(kind, value)] = diagnostic;
+            diagnostics.Add(diagnostic);
+        }
+
         private void Fail(Diagnostic diagnostic)
         {
             diagnostics.Add(diagnostic);
@@ -206,8 +249,16 @@ public static class YamlLoader
         private bool Count(int added, Mark at)
         {
             nodes += added;
-            if (nodes <= limits.MaxNodes) return true;
-            Fail(InputDiagnostics.TooManyNodes(Location(file, at), limits.MaxNodes));
+            Totals = Totals with { Nodes = Totals.Nodes + added };
+            if (nodes > limits.MaxNodes)
+            {
+                Fail(InputDiagnostics.TooManyNodes(Location(file, at), limits.MaxNodes));
+                return false;
+            }
+
+            if (Totals.Nodes <= limits.MaxTotalNodes) return true;
+            Fail(InputDiagnostics.InputsTooManyNodes(Location(file, at), limits.MaxTotalNodes));
+            Exhausted = true;
             return false;
         }
 
@@ -299,16 +350,16 @@ public static class YamlLoader
                 var resolved = ScalarResolver.Resolve(scalar.Value);
                 if (resolved.Kind == ScalarKind.NotRepresentable)
                 {
-                    diagnostics.Add(InputDiagnostics.NotRepresentable(at, scalar.Value));
+                    Warn("NotRepresentable", scalar.Value, at, () => InputDiagnostics.NotRepresentable(at, scalar.Value));
                     node = JsonValue.Create(scalar.Value);
                 }
                 else
                 {
                     node = resolved.Node;
-                    if (resolved.Kind == ScalarKind.Float && IsDecimalInteger(scalar.Value)) diagnostics.Add(InputDiagnostics.IntegerTooLarge(at, scalar.Value));
+                    if (resolved.Kind == ScalarKind.Float && IsDecimalInteger(scalar.Value)) Warn("IntegerTooLarge", scalar.Value, at, () => InputDiagnostics.IntegerTooLarge(at, scalar.Value));
                     if (resolved.Yaml11Only is { } readAs)
                     {
-                        diagnostics.Add(InputDiagnostics.AmbiguousScalar(at, scalar.Value, readAs,
+                        Warn("AmbiguousScalar", scalar.Value, at, () => InputDiagnostics.AmbiguousScalar(at, scalar.Value, readAs,
                             $"write \"{scalar.Value}\" in quotes for a string, or {Canonical(resolved)} for the value Kubernetes reads"));
                     }
                 }
@@ -432,14 +483,13 @@ public static class YamlLoader
             {
                 root = node;
                 rootSet = true;
-                return PositionMap.RootNode;
+                return positions!.RootNode;
             }
 
             if (parent.Node is JsonArray array)
             {
-                var index = array.Count;
                 array.Add(node);
-                return positions!.AddItem(parent.Id, index, at);
+                return positions!.AddItem(parent.Id, at);
             }
 
             if (parent.PendingIsMerge)
