@@ -55,7 +55,7 @@ public static class ManifestFile
                 path = line[66..];
             }
 
-            if (Confinement(path) is { } problem) return (null, i + 1, problem);
+            if (Confinement(path) is { } problem) return (null, i + 1, $"{problem} (\"{Quote(path)}\")");
             if (!files.TryAdd(path, hash)) return (null, i + 1, "it names a file twice");
         }
 
