@@ -122,6 +122,23 @@ public sealed class HydratorRootFileTests
     }
 
     [Fact]
+    public void AUsersOwnGitAttributesIsNotOverwrittenWithoutForce()
+    {
+        var cli = WithFederation();
+        Succeeds(cli.Run("render", "fed", "-o", "out"));
+        cli.FileSystem.Add(Out + "/.gitattributes", "*.yaml text eol=lf\n");
+
+        var refused = cli.Run(Args("render", "--allow-prune"));
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("error FR9003: \".gitattributes\" in out was not written by fedrender", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("*.yaml text eol=lf\n", cli.FileSystem.Text(Out + "/.gitattributes"));
+        Assert.True(cli.FileSystem.FileExists(Out + "/east/kustomization.yaml"));
+
+        Succeeds(cli.Run(Args("render", "--allow-prune", "--force")));
+        Assert.Equal(CoreRootFiles()[".gitattributes"], cli.FileSystem.Text(Out + "/.gitattributes"));
+    }
+
+    [Fact]
     public void AMissingRootFileIsAddedByCheckAndDiff()
     {
         var cli = WithFederation();
