@@ -1,4 +1,3 @@
-using System.Text;
 using Renderer.Core.Output;
 
 namespace Renderer.Cli.Output;
