@@ -120,20 +120,6 @@ public sealed class TrustBoundaryTests : IDisposable
         Assert.True(exit == 0, error);
     }
 
-    [Fact]
-    public void AJournalThatWritesAnotherTopLevelFileIsNotFedrendersAndIsNotApplied()
-    {
-        Render();
-        var transaction = Path.Combine(Out, OutputTransaction.Folder);
-        Directory.CreateDirectory(Path.Combine(transaction, "new"));
-        File.WriteAllText(Path.Combine(transaction, "new", "1"), "#!/bin/sh\n");
-        File.WriteAllText(Path.Combine(transaction, "journal"), "W 1 .envrc\nM\n");
-        var (exit, _, error) = Run("render", "fed", "-o", "out");
-        Assert.Equal(2, exit);
-        Assert.Contains(".envrc", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(Out, ".envrc")));
-    }
-
     [Theory]
     [InlineData(".gitattributes")]
     [InlineData("hydrator.metadata")]
@@ -484,18 +470,22 @@ public sealed class TrustBoundaryTests : IDisposable
         Assert.Contains("  east/app/configmap-settings.yaml", File.ReadAllText(Path.Combine(Out, ManifestFile.Name)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ACraftedJournalCannotReachOutsideTheOutput()
+    [Theory]
+    [InlineData("../../outside.txt")]
+    [InlineData(".envrc")]
+    public void ACraftedJournalCannotReachOutsideTheOutputNorWriteAnotherTopLevelFile(string path)
     {
         Render();
         var transaction = Path.Combine(Out, OutputTransaction.Folder);
         Directory.CreateDirectory(Path.Combine(transaction, "new"));
         File.WriteAllText(Path.Combine(transaction, "new", "1"), "x");
-        File.WriteAllText(Path.Combine(transaction, "journal"), "W 1 ../../outside.txt\nM\n");
+        File.WriteAllText(Path.Combine(transaction, "journal"), $"W 1 {path}\nM\n");
         var (exit, _, error) = Run("render", "fed", "-o", "out");
         Assert.Equal(2, exit);
         Assert.Contains("FR9024", error, StringComparison.Ordinal);
+        Assert.Contains(path, error, StringComparison.Ordinal);
         Assert.Equal(Secret + "\n", File.ReadAllText(Path.Combine(sandbox, "outside.txt")));
+        Assert.False(File.Exists(Path.Combine(Out, ".envrc")));
     }
 
     [Fact]
