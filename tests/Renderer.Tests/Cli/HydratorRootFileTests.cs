@@ -92,6 +92,23 @@ public sealed class HydratorRootFileTests
     }
 
     [Fact]
+    public void ACommittedJournalThatWritesARootFileIsRolledForwardIntoTheRoot()
+    {
+        var cli = WithFederation();
+        Succeeds(cli.Run(Args("render")));
+        // What a render killed after its commit point leaves: the staged file and the journal naming it.
+        var transaction = Out + "/" + OutputTransaction.Folder;
+        cli.FileSystem.Add(transaction + "/new/1", "**/README.md linguist-generated=true\n");
+        cli.FileSystem.Add(transaction + "/journal", "W 1 .gitattributes\n");
+
+        var check = cli.Run(Args("check"));
+        Assert.Equal("**/README.md linguist-generated=true\n", cli.FileSystem.Text(Out + "/.gitattributes"));
+        Assert.False(cli.FileSystem.Stat(transaction).Exists);
+        Assert.Equal(1, check.Exit);
+        Assert.Equal("(root): 0 added, 0 removed, 1 changed\n  ~ .gitattributes\n", check.Out);
+    }
+
+    [Fact]
     public void AStaleRootFileMakesCheckFailAndDiffShowIt()
     {
         var cli = WithFederation();
