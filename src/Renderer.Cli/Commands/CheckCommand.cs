@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Renderer.Cli.Output;
 using Renderer.Core.Diagnostics;
 
 namespace Renderer.Cli.Commands;
@@ -45,7 +46,7 @@ public sealed class CheckCommand : VerbCommand
         var display = comparison.Target.Display;
         if (changes.Count == 0) return Outcome.Done($"{display} is up to date");
 
-        foreach (var cluster in changes.GroupBy(c => c.Key.Split('/')[0], StringComparer.Ordinal))
+        foreach (var cluster in changes.GroupBy(c => OutputTree.GroupOf(c.Key), StringComparer.Ordinal))
         {
             var added = cluster.Count(c => c.Value == '+');
             var deleted = cluster.Count(c => c.Value == '-');

@@ -3,7 +3,7 @@ using Renderer.Core;
 
 namespace Renderer.Cli.Commands;
 
-/// <summary>What check and diff compare: the render, and the files fedrender owns in --output (those of the selected clusters it would remove).</summary>
+/// <summary>What check and diff compare: the render (cluster files and the layout's root files), and the files fedrender owns in --output (those of the selected clusters, and root files, it would remove).</summary>
 public sealed record OutputComparison(RenderResult Result, OutputDirectory Target, SortedDictionary<string, byte[]> Tree, OutputInventory Inventory, IReadOnlyList<string> Removed)
 {
     /// <summary>Renders and takes stock of --output; null (with the outcome to end on) when there is nothing to compare.</summary>
@@ -41,8 +41,9 @@ public sealed record OutputComparison(RenderResult Result, OutputDirectory Targe
                 return (null, Outcome.Usage("nothing compared"));
             }
 
-            var tree = OutputTree.From(result.Clusters);
-            var removed = inventory.Owned.Keys.Where(o => !tree.ContainsKey(o) && run.Options.Clusters.Includes(o.Split('/')[0])).Order(StringComparer.Ordinal).ToList();
+            // The layout's root files are compared whatever the selection, as render writes them whatever the selection.
+            var tree = OutputTree.From(result.Clusters, result.RootFiles);
+            var removed = inventory.Owned.Keys.Where(o => !tree.ContainsKey(o) && OutputTree.Covers(run.Options.Clusters.Includes, o)).Order(StringComparer.Ordinal).ToList();
             return (new OutputComparison(result, target, tree, inventory, removed), null);
         }
     }

@@ -13,7 +13,6 @@ public sealed class RenderCommand : VerbCommand
     private readonly Option<bool> allowPrune = new("--allow-prune") { Description = "Allow a render that writes no objects, or removes more than half of the files fedrender wrote in --output." };
     private readonly Option<bool> stdout = new("--stdout") { Description = "Print one cluster's objects (choose it with --cluster) as a multi-document YAML stream instead of writing --output; exit 1 when it receives nothing." };
     private readonly LayoutOptions layout = new();
-    private int objects;
     private readonly Option<string> secrets = SecretsOption.Create();
 
     public override string Name => "render";
@@ -137,8 +136,6 @@ public sealed class RenderCommand : VerbCommand
             {
                 writer.Write(cluster);
                 lock (omitted) omitted.AddRange(cluster.OmittedSecrets.Select(path => cluster.Cluster + "/" + path));
-                // Counted here, not from the files: a layout may hold several objects in one file.
-                Interlocked.Add(ref objects, cluster.Objects);
                 progress.ClusterDone(cluster.Objects);
             }));
             progress.Done();
@@ -158,6 +155,9 @@ public sealed class RenderCommand : VerbCommand
     private Outcome Finish(CommandRun run, OutputDirectory target, OutputInventory inventory, IncrementalWriter writer, OutputTransaction transaction, bool force, List<string> omitted)
     {
         if (run.Blocked) return Outcome.Fail("nothing written");
+        // The root files describe the whole render, so every render writes them, with --cluster or --shard too
+        // (their content does not depend on the clusters): parallel shards agree on them byte for byte.
+        writer.WriteRoot(run.Options.Layout.RootFiles);
         var collisions = writer.Collisions;
         var blocking = collisions.Where(c => !force || inventory.Foreign[c].Kind != FileSystem.EntryKind.File).ToList();
         if (blocking.Count > 0)
@@ -168,14 +168,15 @@ public sealed class RenderCommand : VerbCommand
             return Outcome.Fail("nothing written");
         }
 
-        // With --cluster or --shard, the other clusters' files stay as they are.
+        // With --cluster or --shard, the other clusters' files stay as they are; owned root files the layout no
+        // longer writes (a kustomize render after a hydrator one) go with any selection.
         var selected = run.Options.Clusters;
         var kept = new Dictionary<string, string>(StringComparer.Ordinal);
         var removed = new List<string>();
         foreach (var (relative, recorded) in inventory.Owned)
         {
             if (writer.Written.ContainsKey(relative)) continue;
-            if (selected.Includes(Cluster(relative))) removed.Add(relative);
+            if (OutputTree.Covers(selected.Includes, relative)) removed.Add(relative);
             else if (IncrementalWriter.HashOf(target, relative, recorded) is { } hash) kept[relative] = hash;
         }
 
@@ -185,14 +186,15 @@ public sealed class RenderCommand : VerbCommand
             return Outcome.Fail("nothing written");
         }
 
-        var writtenClusters = writer.Written.Keys.Select(Cluster).ToHashSet(StringComparer.Ordinal);
-        foreach (var cluster in removed.Select(Cluster).Distinct(StringComparer.Ordinal).Where(c => !writtenClusters.Contains(c)).Order(StringComparer.Ordinal))
+        var writtenClusters = writer.Written.Keys.Select(OutputTree.ClusterOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var cluster in removed.Select(OutputTree.ClusterOf).OfType<string>().Distinct(StringComparer.Ordinal).Where(c => !writtenClusters.Contains(c)).Order(StringComparer.Ordinal))
         {
             run.Report(CliDiagnostics.ClusterDirectoryRemoved(target.Display, cluster));
         }
 
         if (run.Blocked) return Outcome.Fail("nothing written");
         var manifest = ManifestFile.Write(writer.Written.Concat(kept));
+        var objects = writer.Objects;
         var summary = $"{DiagnosticPrinter.Plural(objects, "object")} for {DiagnosticPrinter.Plural(writer.Clusters, "cluster")} written to {target.Display}{Omitted(omitted)}";
         if (transaction.Writes == 0 && removed.Count == 0)
         {
@@ -208,15 +210,13 @@ public sealed class RenderCommand : VerbCommand
     private Diagnostic? PruneProblem(CommandRun run, OutputDirectory target, OutputInventory inventory, IncrementalWriter writer, IReadOnlyList<string> removed)
     {
         if (run.Value(allowPrune)) return null;
-        var byCluster = removed.Count == 0 ? "nothing yet" : string.Join(", ", removed.GroupBy(Cluster, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var byCluster = removed.Count == 0 ? "nothing yet" : string.Join(", ", removed.GroupBy(OutputTree.GroupOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {DiagnosticPrinter.Plural(g.Count(), "file")}"));
-        if (objects == 0) return CliDiagnostics.NothingToWrite(target.Display, byCluster);
+        if (writer.Objects == 0) return CliDiagnostics.NothingToWrite(target.Display, byCluster);
         return removed.Count * 2 > inventory.Owned.Count ? CliDiagnostics.MassRemoval(target.Display, removed.Count, inventory.Owned.Count, byCluster) : null;
     }
 
     /// <summary>The summary's list of the Secrets --secrets omit left out of the tree.</summary>
     private static string Omitted(List<string> omitted) =>
         omitted.Count == 0 ? string.Empty : $"; {DiagnosticPrinter.Plural(omitted.Count, "Secret")} left out (--secrets omit): {string.Join(", ", omitted.Order(StringComparer.Ordinal))}";
-
-    private static string Cluster(string relative) => relative[..relative.IndexOf('/', StringComparison.Ordinal)];
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Renderer.Cli.Output;
 using Renderer.Core.Input;
 using Renderer.Core.Output;
 
@@ -27,9 +28,8 @@ public static class OutputDiff
 
     private static FileChange Change(string relative, string kind, byte[]? before, byte[]? after)
     {
-        var slash = relative.IndexOf('/', StringComparison.Ordinal);
-        var cluster = relative[..slash];
-        var path = relative[(slash + 1)..];
+        var cluster = OutputTree.GroupOf(relative);
+        var path = OutputTree.InGroup(relative);
         var diff = UnifiedDiff.Create(Safe(before), Safe(after), "a/" + relative, "b/" + relative);
         return new FileChange(cluster, path, kind, diff);
     }

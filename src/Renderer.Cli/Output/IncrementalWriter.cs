@@ -7,7 +7,8 @@ namespace Renderer.Cli.Output;
 /// <summary>
 /// Compares each rendered file with what the output directory holds and stages only those that differ: a
 /// file whose hash differs from the manifest's is changed without reading it; one whose hash matches is read
-/// once to catch hand edits. Safe to call from several threads (clusters are rendered in parallel).
+/// once to catch hand edits. Safe to call from several threads (clusters are rendered in parallel). The
+/// layout's root files go the same way (<see cref="WriteRoot"/>).
 /// </summary>
 public sealed class IncrementalWriter(OutputDirectory target, OutputInventory inventory, OutputTransaction transaction)
 {
@@ -22,31 +23,41 @@ public sealed class IncrementalWriter(OutputDirectory target, OutputInventory in
     /// <summary>Files fedrender did not write that this render would overwrite.</summary>
     public IReadOnlyList<string> Collisions => collisions.Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>How many objects the written clusters hold, as Core counted them (one manifest.yaml may hold many).</summary>
     public int Objects => objects;
 
     public int Clusters => clusters;
 
     public void Write(ClusterManifests cluster)
     {
-        foreach (var file in cluster.Files)
-        {
-            var relative = cluster.Cluster + "/" + file.RelativePath;
-            if (ManifestFile.Confinement(relative) is not null) throw new InvalidOperationException($"refusing to write outside the output directory: {relative}");
-            var content = file.Utf8.ToArray();
-            var hash = file.ContentHash;
-            written[relative] = hash;
-            if (inventory.Foreign.TryGetValue(relative, out var foreign))
-            {
-                collisions.Add(relative);
-                if (foreign.Kind == EntryKind.File) transaction.Stage(relative, content);
-                continue;
-            }
+        foreach (var file in cluster.Files) Write(OutputTree.ClusterPath(cluster.Cluster, file), file);
+        Interlocked.Add(ref objects, cluster.Objects);
+        Interlocked.Increment(ref clusters);
+    }
 
-            if (!Unchanged(relative, hash, content)) transaction.Stage(relative, content);
+    /// <summary>
+    /// Writes the layout's root files (<see cref="Renderer.Core.RenderResult.RootFiles"/>) through the same
+    /// journal and manifest as the cluster files: unchanged ones are left alone, and each name must be one of
+    /// <see cref="OutputLayout.RootFileNames"/>.
+    /// </summary>
+    public void WriteRoot(IReadOnlyList<OutputFile> rootFiles)
+    {
+        foreach (var file in rootFiles) Write(OutputTree.RootPath(file), file);
+    }
+
+    private void Write(string relative, OutputFile file)
+    {
+        var content = file.Utf8.ToArray();
+        var hash = file.ContentHash;
+        written[relative] = hash;
+        if (inventory.Foreign.TryGetValue(relative, out var foreign))
+        {
+            collisions.Add(relative);
+            if (foreign.Kind == EntryKind.File) transaction.Stage(relative, content);
+            return;
         }
 
-        Interlocked.Add(ref objects, cluster.Files.Count(f => f.RelativePath != ManifestLayout.KustomizationFile));
-        Interlocked.Increment(ref clusters);
+        if (!Unchanged(relative, hash, content)) transaction.Stage(relative, content);
     }
 
     private bool Unchanged(string relative, string hash, byte[] content)

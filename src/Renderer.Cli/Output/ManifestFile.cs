@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Renderer.Core.Output;
 
 namespace Renderer.Cli.Output;
 
 /// <summary>
 /// The list of files fedrender wrote into an output directory, each with the SHA-256 of its content: the only
-/// files it may replace or remove. Every path must be a normalised relative path inside one cluster directory;
-/// a manifest with any other line is not fedrender's, and nothing is read or written on its word.
+/// files it may replace or remove. Every path must be a normalised relative path inside one cluster directory,
+/// or exactly one of the root file names the layouts write (<see cref="OutputLayout.RootFileNames"/>); a
+/// manifest with any other line is not fedrender's, and nothing is read or written on its word.
 /// </summary>
 public static class ManifestFile
 {
@@ -53,14 +55,17 @@ public static class ManifestFile
                 path = line[66..];
             }
 
-            if (Confinement(path) is { } problem) return (null, i + 1, problem);
+            if (Confinement(path) is { } problem) return (null, i + 1, $"{problem} (\"{Quote(path)}\")");
             if (!files.TryAdd(path, hash)) return (null, i + 1, "it names a file twice");
         }
 
         return (new Contents(files), 0, string.Empty);
     }
 
-    /// <summary>Why a manifest path is not a normalised relative path inside one cluster directory, or null when it is.</summary>
+    /// <summary>
+    /// Why a manifest path is neither a normalised relative path inside one cluster directory nor one of the
+    /// layouts' root file names, or null when it is one of them.
+    /// </summary>
     public static string? Confinement(string path)
     {
         if (path.Length == 0) return "it is empty";
@@ -69,7 +74,11 @@ public static class ManifestFile
         if (path.Contains('\0', StringComparison.Ordinal)) return "it holds a NUL character";
         if (path.Any(char.IsControl)) return "it holds a control character";
         var segments = path.Split('/');
-        if (segments.Length < 2) return "it is not inside a cluster directory";
+        if (segments.Length < 2)
+        {
+            return OutputLayout.IsRootFileName(path) ? null : $"it is not inside a cluster directory, and the only files a layout writes at the top level are {string.Join(" and ", OutputLayout.RootFileNames)}";
+        }
+
         foreach (var segment in segments)
         {
             if (segment.Length == 0) return "it has an empty segment";

@@ -163,8 +163,9 @@ public sealed class OutputTransaction
                 var staged = Path.Combine(directory, Staged, parts[1]);
                 if (fs.Stat(staged).Kind != EntryKind.File) continue;
                 var relative = parts[2];
+                // A layout's root file (no slash) goes straight into the root, which exists.
                 var slash = relative.LastIndexOf('/');
-                FileTree.CreateDirectories(fs, root, relative[..slash]);
+                if (slash > 0) FileTree.CreateDirectories(fs, root, relative[..slash]);
                 var target = Path.Combine(root, relative);
                 var existing = fs.Stat(target);
                 if (existing.Kind is EntryKind.Directory or EntryKind.Special) throw new UnsafeEntryException(relative, existing);

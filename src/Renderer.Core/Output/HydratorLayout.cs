@@ -22,6 +22,8 @@ public sealed record HydratorLayout(string? RepoUrl, string? DrySha, IReadOnlyLi
     public const string ReadmeFile = "README.md";
     public const string GitAttributesFile = ".gitattributes";
 
+    /// <summary>The names of <see cref="RootFiles"/>, sorted, whatever the metadata holds.</summary>
+    public static IReadOnlyList<string> RootNames { get; } = [GitAttributesFile, MetadataFile];
 
     public override string Name => LayoutName;
 

@@ -19,6 +19,16 @@ public abstract record OutputLayout
     /// </summary>
     public abstract IReadOnlyList<OutputFile> ClusterFiles(string cluster, IReadOnlyList<RenderedObject> ordered, IReadOnlyList<OutputFile> emitted);
 
-    /// <summary>Files at the root of the output directory, sorted by path; none by default.</summary>
+    /// <summary>Files at the root of the output directory, sorted by path; none by default. Each path is one of <see cref="RootFileNames"/>.</summary>
     public virtual IReadOnlyList<OutputFile> RootFiles => [];
+
+    /// <summary>
+    /// Every file name any layout writes at the root of the output, and so the only top-level files a writer may
+    /// own there (an allow-list: every other owned path must be inside a cluster directory). A layout that adds a
+    /// root file adds its name here.
+    /// </summary>
+    public static IReadOnlyList<string> RootFileNames { get; } = HydratorLayout.RootNames;
+
+    /// <summary>Whether <paramref name="name"/> is one of <see cref="RootFileNames"/> (ordinal).</summary>
+    public static bool IsRootFileName(string name) => RootFileNames.Contains(name, StringComparer.Ordinal);
 }

@@ -107,6 +107,71 @@ public sealed class HydratorLayoutTests : IDisposable
     }
 
     [Fact]
+    public void AHydratedCommitHasTheCommitServersTreeAndCheckGuardsItsRootFiles()
+    {
+        var hydrated = Path.Combine(temp, "hydrated");
+        var render = DiskCli.Run(RepositoryPaths.Root, Hydrator("render", hydrated));
+        Assert.True(render.Exit == 0, render.Error);
+
+        // The hydrated branch: the output directory is its work tree, committed as the commit server would.
+        ProcessResult Git(params string[] args)
+        {
+            var result = ExternalProcess.Run("git", ["-c", "user.name=fedrender", "-c", "user.email=fedrender@example.com", "-c", "core.autocrlf=false", .. args], hydrated);
+            Assert.True(result.Exit == 0, $"git {string.Join(' ', args)}: {result.Error}");
+            return result;
+        }
+
+        Git("init", "-q");
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "hydrate " + Sha);
+
+        // The tree: per cluster manifest.yaml, hydrator.metadata and README.md; at the root .gitattributes and
+        // hydrator.metadata; and fedrender's own bookkeeping, nothing else.
+        var plain = Path.Combine(temp, "plain");
+        Assert.Equal(0, DiskCli.Run(RepositoryPaths.Root, "render", "examples/elk", "--output", plain).Exit);
+        var clusters = Directory.GetDirectories(plain).Select(d => Path.GetFileName(d) ?? string.Empty).ToList();
+        Assert.NotEmpty(clusters);
+        var expected = clusters.SelectMany(c => new[] { $"{c}/README.md", $"{c}/hydrator.metadata", $"{c}/manifest.yaml" })
+            .Concat([".fedrender-manifest", ".gitattributes", "hydrator.metadata"]).Order(StringComparer.Ordinal);
+        var tree = Git("ls-tree", "-r", "--name-only", "HEAD").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected, tree.Order(StringComparer.Ordinal));
+
+        // The commit server's .gitattributes lines (with the final newline every fedrender file ends in), and its
+        // root metadata: JSON indented by two spaces with the dry repository and commit only.
+        Assert.Equal("**/README.md linguist-generated=true\n**/hydrator.metadata linguist-generated=true\n", Git("show", "HEAD:.gitattributes").Out);
+        Assert.Equal($"{{\n  \"repoURL\": \"{Repo}\",\n  \"drySha\": \"{Sha}\"\n}}\n", Git("show", "HEAD:hydrator.metadata").Out);
+        var attributes = Git("check-attr", "linguist-generated", "--", "hydrator.metadata", $"{clusters[0]}/README.md", $"{clusters[0]}/hydrator.metadata", $"{clusters[0]}/manifest.yaml").Out;
+        Assert.Equal(
+            $"hydrator.metadata: linguist-generated: true\n{clusters[0]}/README.md: linguist-generated: true\n{clusters[0]}/hydrator.metadata: linguist-generated: true\n{clusters[0]}/manifest.yaml: linguist-generated: unspecified\n",
+            attributes);
+
+        var check = DiskCli.Run(RepositoryPaths.Root, Hydrator("check", hydrated));
+        Assert.True(check.Exit == 0, check.Error + check.Out);
+
+        // Rendering again rewrites nothing: the same bytes, and the root files keep their inode and mtime.
+        var gitattributes = Path.Combine(hydrated, ".gitattributes");
+        var before = (Inode: new Renderer.Cli.FileSystem.PhysicalFileSystem().Stat(gitattributes).Inode, Modified: File.GetLastWriteTimeUtc(gitattributes));
+        var again = DiskCli.Run(RepositoryPaths.Root, Hydrator("render", hydrated));
+        Assert.True(again.Exit == 0, again.Error);
+        Assert.Equal(before, (new Renderer.Cli.FileSystem.PhysicalFileSystem().Stat(gitattributes).Inode, File.GetLastWriteTimeUtc(gitattributes)));
+        Assert.Empty(Git("status", "--porcelain").Out);
+
+        // A hand edit of the root .gitattributes is stale: check exits 1 and names it, diff shows it.
+        File.AppendAllText(gitattributes, "manifest.yaml linguist-generated=true\n");
+        check = DiskCli.Run(RepositoryPaths.Root, Hydrator("check", hydrated));
+        Assert.Equal(1, check.Exit);
+        Assert.Equal("(root): 0 added, 0 removed, 1 changed\n  ~ .gitattributes\n", check.Out);
+        Assert.Contains("FR9007", check.Error, StringComparison.Ordinal);
+        var diff = DiskCli.Run(RepositoryPaths.Root, Hydrator("diff", hydrated));
+        Assert.Equal(1, diff.Exit);
+        Assert.Contains("-manifest.yaml linguist-generated=true\n", diff.Out, StringComparison.Ordinal);
+
+        // And render puts the commit's content back.
+        Assert.Equal(0, DiskCli.Run(RepositoryPaths.Root, Hydrator("render", hydrated)).Exit);
+        Assert.Empty(Git("status", "--porcelain").Out);
+    }
+
+    [Fact]
     public void LayoutOptionsAreChecked()
     {
         var output = Path.Combine(temp, "out");

@@ -67,6 +67,13 @@ public sealed class TrustBoundaryTests : IDisposable
     [InlineData("east//x.yaml")]
     [InlineData("east/./x.yaml")]
     [InlineData("toplevel.yaml")]
+    [InlineData(".bashrc")]
+    [InlineData("README.md")]
+    [InlineData("manifest.yaml")]
+    [InlineData("Hydrator.metadata")]
+    [InlineData(".gitattributes.orig")]
+    [InlineData(".git/config")]
+    [InlineData("./.gitattributes")]
     public void AManifestLineOutsideAClusterDirectoryIsRefusedAndNothingIsReadOrWritten(string line)
     {
         Render();
@@ -84,6 +91,73 @@ public sealed class TrustBoundaryTests : IDisposable
 
         Assert.Equal(before, Snapshot(Out));
         Assert.Equal(Secret + "\n", File.ReadAllText(Path.Combine(sandbox, "outside.txt")));
+    }
+
+    [Theory]
+    [InlineData("render")]
+    [InlineData("check")]
+    [InlineData("diff")]
+    public void ATopLevelManifestLineIsRefusedInTheHydratorLayoutToo(string verb)
+    {
+        Assert.Equal(0, Run("render", "fed", "-o", "out", "--layout", "hydrator").Exit);
+        EditManifest(m => m + "0000000000000000000000000000000000000000000000000000000000000000  .bashrc\n");
+        var before = Snapshot(Out);
+        var (exit, stdout, stderr) = Run(verb, "fed", "-o", "out", "--layout", "hydrator");
+        Assert.Equal(2, exit);
+        Assert.Contains("FR9015", stderr, StringComparison.Ordinal);
+        Assert.Contains(".bashrc", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+        Assert.Equal(before, Snapshot(Out));
+    }
+
+    [Fact]
+    public void TheLayoutsRootFilesAreTheOnlyTopLevelManifestLinesAccepted()
+    {
+        Assert.Equal(0, Run("render", "fed", "-o", "out", "--layout", "hydrator").Exit);
+        var topLevel = File.ReadAllLines(Path.Combine(Out, ManifestFile.Name)).Where(l => !l.StartsWith('#')).Select(l => l[66..]).Where(p => !p.Contains('/', StringComparison.Ordinal));
+        Assert.Equal([".gitattributes", "hydrator.metadata"], topLevel.Order(StringComparer.Ordinal));
+        var (exit, _, error) = Run("check", "fed", "-o", "out", "--layout", "hydrator");
+        Assert.True(exit == 0, error);
+    }
+
+    [Theory]
+    [InlineData(".gitattributes")]
+    [InlineData("hydrator.metadata")]
+    public void ARootFileReplacedByALinkIsReportedNeverRead(string name)
+    {
+        Assert.Equal(0, Run("render", "fed", "-o", "out", "--layout", "hydrator").Exit);
+        var owned = Path.Combine(Out, name);
+        File.Delete(owned);
+        File.CreateSymbolicLink(owned, Path.Combine(sandbox, "outside.txt"));
+        foreach (var verb in new[] { "diff", "check", "render" })
+        {
+            var (exit, stdout, stderr) = Run(verb, "fed", "-o", "out", "--layout", "hydrator");
+            Assert.Equal(2, exit);
+            Assert.Contains("FR9016", stderr, StringComparison.Ordinal);
+            Assert.Contains(name, stderr, StringComparison.Ordinal);
+            Assert.Contains("a symbolic link", stderr, StringComparison.Ordinal);
+            AssertClean(stdout + stderr);
+        }
+
+        // A kustomize render, which would remove the root files, leaves the link alone too.
+        Assert.Equal(2, Run("render", "fed", "-o", "out", "--allow-prune").Exit);
+        Assert.NotNull(new FileInfo(owned).LinkTarget);
+        Assert.Equal(Secret + "\n", File.ReadAllText(Path.Combine(sandbox, "outside.txt")));
+    }
+
+    [Fact]
+    public void ARootFileReplacedByAFifoDoesNotHang()
+    {
+        Assert.Equal(0, Run("render", "fed", "-o", "out", "--layout", "hydrator").Exit);
+        var owned = Path.Combine(Out, ".gitattributes");
+        File.Delete(owned);
+        MakeFifo(owned);
+        foreach (var verb in new[] { "diff", "check", "render" })
+        {
+            var (exit, _, stderr) = WithTimeout(() => Run(verb, "fed", "-o", "out", "--layout", "hydrator"));
+            Assert.Equal(2, exit);
+            Assert.Contains("FR9016", stderr, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -396,18 +470,22 @@ public sealed class TrustBoundaryTests : IDisposable
         Assert.Contains("  east/app/configmap-settings.yaml", File.ReadAllText(Path.Combine(Out, ManifestFile.Name)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ACraftedJournalCannotReachOutsideTheOutput()
+    [Theory]
+    [InlineData("../../outside.txt")]
+    [InlineData(".envrc")]
+    public void ACraftedJournalCannotReachOutsideTheOutputNorWriteAnotherTopLevelFile(string path)
     {
         Render();
         var transaction = Path.Combine(Out, OutputTransaction.Folder);
         Directory.CreateDirectory(Path.Combine(transaction, "new"));
         File.WriteAllText(Path.Combine(transaction, "new", "1"), "x");
-        File.WriteAllText(Path.Combine(transaction, "journal"), "W 1 ../../outside.txt\nM\n");
+        File.WriteAllText(Path.Combine(transaction, "journal"), $"W 1 {path}\nM\n");
         var (exit, _, error) = Run("render", "fed", "-o", "out");
         Assert.Equal(2, exit);
         Assert.Contains("FR9024", error, StringComparison.Ordinal);
+        Assert.Contains(path, error, StringComparison.Ordinal);
         Assert.Equal(Secret + "\n", File.ReadAllText(Path.Combine(sandbox, "outside.txt")));
+        Assert.False(File.Exists(Path.Combine(Out, ".envrc")));
     }
 
     [Fact]
