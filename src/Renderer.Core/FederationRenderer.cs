@@ -89,6 +89,7 @@ public static class FederationRenderer
     {
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
+        ClusterSelectionChecker.CheckSelected(options.Clusters, bound.Clusters.Select(c => c.Name).ToList(), ClusterSelectionChecker.KubeFedRegistry, diagnostics);
 
         // Without a single KubeFedCluster every resource goes nowhere, and a render would empty its output.
         if (bound.Clusters.Count == 0 && bound.Resources.Count > 0) diagnostics.Add(DocumentDiagnostics.NoClusters(bound.Resources[0].Document.At("/kind"), bound.Resources.Count));
@@ -167,11 +168,13 @@ public static class FederationRenderer
         return DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict);
     }
 
-    /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it.</summary>
+    /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it, or the cluster is not registered (FR2205).</summary>
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
     {
         var diagnostics = new List<Diagnostic>();
         var (secrets, federation, scope, placements, _) = Place(inputs, options, diagnostics);
+        // A cluster that is not registered holds no object: the question is wrong about the inputs, so it is not answered.
+        if (!ClusterSelectionChecker.CheckExplained(cluster, federation.Clusters.Select(c => c.Name).ToList(), diagnostics)) return (null, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
         if (explanation is not null) explanation = Explainer.Redact(explanation, secrets);
         return (explanation, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));

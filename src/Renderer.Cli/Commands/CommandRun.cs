@@ -110,6 +110,8 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
             context.Error.Write($"fedrender: {(counts.Length > 0 ? counts + "; " : string.Empty)}{summary}\n");
         }
 
+        // A flag that names what the inputs do not hold (--cluster nope) is the command line's mistake, whatever the verb made of it.
+        if (finished.Any(ClusterSelectionDiagnostics.IsUsageError)) return Outcome.UsageOrIo;
         return outcome.Exit == Outcome.Ok && finished.Any(d => d.IsError) ? Outcome.Failed : outcome.Exit;
     }
 }
