@@ -232,13 +232,23 @@ public static class FederationRenderer
     private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters, RenderedObject Shared);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
-    public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
+    public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options) => Federate(inputs, [], limits, options);
+
+    /// <summary>
+    /// Plain manifests in, Federated documents out; the CustomResourceDefinitions of <paramref name="schemas"/> (what
+    /// <c>--schemas</c> names) type custom kinds as those among the inputs do, but nothing in them is federated.
+    /// </summary>
+    public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, IReadOnlyList<SourceFile> schemas, LoadLimits limits, FederateOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var (documents, broken) = Load(inputs, limits, options.Namespace, diagnostics);
-        var (federated, federateDiagnostics) = Federator.Federate(documents, options);
+        // One load, so that the size limits count the schemas with the inputs; the documents are then told apart by file.
+        var (loaded, broken) = Load([.. inputs, .. schemas], limits, options.Namespace, diagnostics);
+        var schemaFiles = schemas.Select(s => s.Path).Except(inputs.Select(i => i.Path), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var documents = loaded.Where(d => !schemaFiles.Contains(d.File)).ToList();
+        var definitions = loaded.Where(d => schemaFiles.Contains(d.File)).ToList();
+        var (federated, federateDiagnostics) = Federator.Federate(documents, definitions, options);
         diagnostics.AddRange(federateDiagnostics);
-        var secrets = SecretFinder.Find(documents, broken, []);
+        var secrets = SecretFinder.Find(loaded, broken, []);
         var sorted = DiagnosticFinisher.Finish(diagnostics, secrets, strict: false);
         if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0) { Secrets = secrets };
         var text = new System.Text.StringBuilder();

@@ -26,6 +26,9 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
 
     public IReadOnlyList<SourceFile> Files { get; private set; } = [];
 
+    /// <summary>The files of --schemas, for a verb that reads them apart from its inputs (see <see cref="VerbCommand.ReadsSchemasApart"/>).</summary>
+    public IReadOnlyList<SourceFile> SchemaFiles { get; private set; } = [];
+
     public TextWriter Out => context.Out;
 
     /// <summary>The INPUT arguments as given.</summary>
@@ -37,9 +40,12 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
     /// <summary>These inputs, then the --schemas paths (the current directory when only schemas are named).</summary>
     public IReadOnlyList<string> WithSchemas(IReadOnlyList<string> inputs)
     {
-        var schemas = shared.Has(SharedOption.Schemas) ? parsed.GetValue(shared.Schemas) ?? [] : [];
-        return inputs.Count == 0 && schemas.Length > 0 ? [".", .. schemas] : [.. inputs, .. schemas];
+        var schemas = SchemaArguments;
+        return inputs.Count == 0 && schemas.Count > 0 ? [".", .. schemas] : [.. inputs, .. schemas];
     }
+
+    /// <summary>The --schemas paths as given.</summary>
+    public IReadOnlyList<string> SchemaArguments => shared.Has(SharedOption.Schemas) ? parsed.GetValue(shared.Schemas) ?? [] : [];
 
     /// <summary>Whether anything reported so far stops the verb: an error, or a warning under --strict.</summary>
     public bool Blocked => diagnostics.Any(d => DiagnosticFinisher.Blocks(d, Options.Strict));
@@ -83,6 +89,16 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
     {
         var (files, found, ioFailed) = new InputCollector(context, Options.Limits).Collect(inputs, excluded);
         Files = files;
+        Report(found);
+        return !ioFailed;
+    }
+
+    /// <summary>Reads the inputs, and the --schemas files apart from them; false (with the reasons reported) when one cannot be read.</summary>
+    internal bool CollectInputsAndSchemas(IReadOnlyList<string> inputs, string? excluded)
+    {
+        var (files, schemas, found, ioFailed) = new InputCollector(context, Options.Limits).Collect(inputs, SchemaArguments, excluded);
+        Files = files;
+        SchemaFiles = schemas;
         Report(found);
         return !ioFailed;
     }
