@@ -53,19 +53,8 @@ public static class ListUnwrapper
                 continue;
             }
 
-            Add(new SourceDocument(document.File, document.Index, item.DeepClone(), Rebase(document.Positions, prefix, document.At(prefix))), result, diagnostics, depth + 1);
+            Add(new SourceDocument(document.File, document.Index, item.DeepClone(), document.Positions.Below(prefix, document.At(prefix))), result, diagnostics, depth + 1);
         }
     }
 
-    /// <summary>The positions under <paramref name="prefix"/>, as pointers from the item's own root.</summary>
-    private static PositionMap Rebase(PositionMap positions, string prefix, SourceLocation start)
-    {
-        var map = new PositionMap(start);
-        foreach (var (pointer, position) in positions.Entries)
-        {
-            if (pointer.StartsWith(prefix + "/", StringComparison.Ordinal)) map.Add(pointer[prefix.Length..], position);
-        }
-
-        return map;
-    }
 }

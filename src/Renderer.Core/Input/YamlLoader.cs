@@ -233,11 +233,11 @@ public static class YamlLoader
                 // The value of "<<" is collected, not stored; it is merged when the enclosing mapping closes.
                 parent.PendingIsMerge = false;
                 frame.IsMergeValue = true;
-                frame.Pointer = Pointer.Append(parent.Pointer, "<<");
+                frame.Id = positions!.AddMergeValue(parent.Id, parent.PendingKeyLocation, frame.Location);
             }
             else
             {
-                frame.Pointer = Attach(frame.Node, frame.Location);
+                frame.Id = Attach(frame.Node, frame.Location);
             }
 
             if (failed) return;
@@ -382,13 +382,12 @@ public static class YamlLoader
                 }
             }
 
-            if (parent.KeyLocations.TryGetValue(key, out var first))
+            if (positions!.TryMember(parent.Id, key, out var first))
             {
                 Fail(InputDiagnostics.DuplicateKey(at, key, first));
                 return;
             }
 
-            parent.KeyLocations[key] = at;
             parent.PendingKey = key;
             parent.PendingIsMerge = false;
             parent.PendingKeyLocation = at;
@@ -426,37 +425,33 @@ public static class YamlLoader
             Attach(anchor.Node?.DeepClone(), at);
         }
 
-        /// <summary>Attaches a finished or opening node to its parent; returns its pointer.</summary>
-        private string Attach(JsonNode? node, SourceLocation at)
+        /// <summary>Attaches a finished or opening node to its parent; returns its number in the position map.</summary>
+        private int Attach(JsonNode? node, SourceLocation at)
         {
             if (!stack.TryPeek(out var parent))
             {
                 root = node;
                 rootSet = true;
-                return string.Empty;
+                return PositionMap.RootNode;
             }
 
-            string pointer;
             if (parent.Node is JsonArray array)
             {
-                pointer = Pointer.Append(parent.Pointer, array.Count);
+                var index = array.Count;
                 array.Add(node);
-                positions!.Add(pointer, new NodePosition(at, at));
-                return pointer;
+                return positions!.AddItem(parent.Id, index, at);
             }
 
             if (parent.PendingIsMerge)
             {
                 Fail(InputDiagnostics.InvalidMerge(at));
-                return parent.Pointer;
+                return parent.Id;
             }
 
             var key = parent.PendingKey ?? string.Empty;
             parent.PendingKey = null;
-            pointer = Pointer.Append(parent.Pointer, key);
             ((JsonObject)parent.Node)[key] = node;
-            positions!.Add(pointer, new NodePosition(parent.PendingKeyLocation, at));
-            return pointer;
+            return positions!.AddMember(parent.Id, key, parent.PendingKeyLocation, at);
         }
 
         private static int CountNodes(JsonNode? node)
@@ -496,7 +491,8 @@ public static class YamlLoader
 
             public NodeEvent Start { get; }
 
-            public string Pointer { get; set; } = string.Empty;
+            /// <summary>The node's number in the document's position map.</summary>
+            public int Id { get; set; }
 
             public SourceLocation Location { get; set; }
 
@@ -511,8 +507,6 @@ public static class YamlLoader
             public SourceLocation PendingKeyLocation { get; set; }
 
             public bool IsMergeValue { get; set; }
-
-            public Dictionary<string, SourceLocation> KeyLocations { get; } = new(StringComparer.Ordinal);
 
             public List<JsonObject>? Merges { get; private set; }
 
