@@ -164,4 +164,14 @@ public sealed class UnknownClusterTests
         Assert.Contains("(registered: north, south, west)", error, StringComparison.Ordinal);
         Assert.Empty(output);
     }
+
+    [Fact]
+    public void ARegisteredClusterThatReceivesNothingIsStillFR9101WithExitOne()
+    {
+        var federation = Federation.Replace("placement: {clusterSelector: {}}", "placement: {clusters: [{name: north}]}", StringComparison.Ordinal);
+        var (exit, output, error) = Harness(federation).Run("render", "fed", "--stdout", "--cluster", "south");
+        Assert.Equal(1, exit);
+        Assert.Equal(["FR9101"], Codes(error));
+        Assert.Empty(output);
+    }
 }
