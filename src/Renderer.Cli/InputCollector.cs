@@ -19,7 +19,26 @@ public sealed class InputCollector(CliContext context, LoadLimits limits)
     public (IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Diagnostics, bool IoFailed) Collect(IReadOnlyList<string> inputs, string? excludeDirectory)
     {
         var state = new State();
-        foreach (var input in inputs.Count == 0 ? ["."] : inputs)
+        Collect(state, inputs.Count == 0 ? ["."] : inputs, excludeDirectory);
+        return (state.Files, state.Diagnostics, state.IoFailed);
+    }
+
+    /// <summary>
+    /// The inputs, then the schema sources (<c>--schemas</c>) kept apart from them, read under one set of limits; a
+    /// file named by both counts as an input.
+    /// </summary>
+    public (IReadOnlyList<SourceFile> Files, IReadOnlyList<SourceFile> Schemas, IReadOnlyList<Diagnostic> Diagnostics, bool IoFailed) Collect(IReadOnlyList<string> inputs, IReadOnlyList<string> schemas, string? excludeDirectory)
+    {
+        var state = new State();
+        Collect(state, inputs.Count == 0 ? ["."] : inputs, excludeDirectory);
+        var fromInputs = state.Files.Count;
+        Collect(state, schemas, excludeDirectory);
+        return (state.Files[..fromInputs], state.Files[fromInputs..], state.Diagnostics, state.IoFailed);
+    }
+
+    private void Collect(State state, IReadOnlyList<string> inputs, string? excludeDirectory)
+    {
+        foreach (var input in inputs)
         {
             if (input == "-")
             {
@@ -39,8 +58,6 @@ public sealed class InputCollector(CliContext context, LoadLimits limits)
                 state.Fail(CliDiagnostics.InputUnreadable(Display(full), Reason(e, full, Display(full))));
             }
         }
-
-        return (state.Files, state.Diagnostics, state.IoFailed);
     }
 
     private void Collect(State state, string full, Func<string, string> display, string? excludeDirectory)

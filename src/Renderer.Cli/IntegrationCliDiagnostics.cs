@@ -7,7 +7,7 @@ public static class IntegrationCliDiagnostics
 {
     public static Diagnostic ClusterReceivesNothing(string cluster) =>
         new("FR9101", Severity.Error,
-            $"Cluster \"{cluster}\" receives no objects, so nothing is printed (an empty stream would let an automated sync prune everything on it); register it with a KubeFedCluster and place something on it, or name another --cluster.", SourceLocation.None);
+            $"Cluster \"{cluster}\" receives no objects, so nothing is printed (an empty stream would let an automated sync prune everything on it); place something on it, or name another --cluster.", SourceLocation.None);
 
     public static Diagnostic OptionNeedsAnother(string option, string needs, string why) =>
         new("FR9102", Severity.Error,

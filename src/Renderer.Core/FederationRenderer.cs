@@ -89,6 +89,7 @@ public static class FederationRenderer
     {
         var (bound, bindDiagnostics) = DocumentBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
+        ClusterSelectionChecker.CheckSelected(options.Clusters, bound.Clusters.Select(c => c.Name).ToList(), ClusterSelectionChecker.KubeFedRegistry, diagnostics);
 
         // Without a single KubeFedCluster every resource goes nowhere, and a render would empty its output.
         if (bound.Clusters.Count == 0 && bound.Resources.Count > 0) diagnostics.Add(DocumentDiagnostics.NoClusters(bound.Resources[0].Document.At("/kind"), bound.Resources.Count));
@@ -167,11 +168,13 @@ public static class FederationRenderer
         return DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict);
     }
 
-    /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it.</summary>
+    /// <summary>Why <c>kind/namespace/name</c> is or is not on <paramref name="cluster"/>, and where its fields came from; null when no federated document renders it, or the cluster is not registered (FR2205).</summary>
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
     {
         var diagnostics = new List<Diagnostic>();
         var (secrets, federation, scope, placements, _) = Place(inputs, options, diagnostics);
+        // A cluster that is not registered holds no object: the question is wrong about the inputs, so it is not answered.
+        if (!ClusterSelectionChecker.CheckExplained(cluster, federation.Clusters.Select(c => c.Name).ToList(), diagnostics)) return (null, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
         var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
         if (explanation is not null) explanation = Explainer.Redact(explanation, secrets);
         return (explanation, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
@@ -229,13 +232,23 @@ public static class FederationRenderer
     private sealed record PreparedResource(FederatedResource Resource, OverridePlan Overrides, HashSet<(string, string)> TemplateFindings, HashSet<string> Clusters, RenderedObject Shared);
 
     /// <summary>Plain manifests in, Federated documents out, as <c>kubefedctl federate</c> produced them.</summary>
-    public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options)
+    public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, LoadLimits limits, FederateOptions options) => Federate(inputs, [], limits, options);
+
+    /// <summary>
+    /// Plain manifests in, Federated documents out; the CustomResourceDefinitions of <paramref name="schemas"/> (what
+    /// <c>--schemas</c> names) type custom kinds as those among the inputs do, but nothing in them is federated.
+    /// </summary>
+    public static FederateResult Federate(IReadOnlyList<SourceFile> inputs, IReadOnlyList<SourceFile> schemas, LoadLimits limits, FederateOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var (documents, broken) = Load(inputs, limits, options.Namespace, diagnostics);
-        var (federated, federateDiagnostics) = Federator.Federate(documents, options);
+        // One load, so that the size limits count the schemas with the inputs; the documents are then told apart by file.
+        var (loaded, broken) = Load([.. inputs, .. schemas], limits, options.Namespace, diagnostics);
+        var schemaFiles = schemas.Select(s => s.Path).Except(inputs.Select(i => i.Path), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var documents = loaded.Where(d => !schemaFiles.Contains(d.File)).ToList();
+        var definitions = loaded.Where(d => schemaFiles.Contains(d.File)).ToList();
+        var (federated, federateDiagnostics) = Federator.Federate(documents, definitions, options);
         diagnostics.AddRange(federateDiagnostics);
-        var secrets = SecretFinder.Find(documents, broken, []);
+        var secrets = SecretFinder.Find(loaded, broken, []);
         var sorted = DiagnosticFinisher.Finish(diagnostics, secrets, strict: false);
         if (sorted.Any(d => d.IsError)) return new FederateResult(sorted, string.Empty, 0) { Secrets = secrets };
         var text = new System.Text.StringBuilder();

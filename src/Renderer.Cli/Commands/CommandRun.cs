@@ -26,6 +26,9 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
 
     public IReadOnlyList<SourceFile> Files { get; private set; } = [];
 
+    /// <summary>The files of --schemas, for a verb that reads them apart from its inputs (see <see cref="VerbCommand.ReadsSchemasApart"/>).</summary>
+    public IReadOnlyList<SourceFile> SchemaFiles { get; private set; } = [];
+
     public TextWriter Out => context.Out;
 
     /// <summary>The INPUT arguments as given.</summary>
@@ -37,9 +40,12 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
     /// <summary>These inputs, then the --schemas paths (the current directory when only schemas are named).</summary>
     public IReadOnlyList<string> WithSchemas(IReadOnlyList<string> inputs)
     {
-        var schemas = shared.Has(SharedOption.Schemas) ? parsed.GetValue(shared.Schemas) ?? [] : [];
-        return inputs.Count == 0 && schemas.Length > 0 ? [".", .. schemas] : [.. inputs, .. schemas];
+        var schemas = SchemaArguments;
+        return inputs.Count == 0 && schemas.Count > 0 ? [".", .. schemas] : [.. inputs, .. schemas];
     }
+
+    /// <summary>The --schemas paths as given.</summary>
+    public IReadOnlyList<string> SchemaArguments => shared.Has(SharedOption.Schemas) ? parsed.GetValue(shared.Schemas) ?? [] : [];
 
     /// <summary>Whether anything reported so far stops the verb: an error, or a warning under --strict.</summary>
     public bool Blocked => diagnostics.Any(d => DiagnosticFinisher.Blocks(d, Options.Strict));
@@ -87,6 +93,16 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
         return !ioFailed;
     }
 
+    /// <summary>Reads the inputs, and the --schemas files apart from them; false (with the reasons reported) when one cannot be read.</summary>
+    internal bool CollectInputsAndSchemas(IReadOnlyList<string> inputs, string? excluded)
+    {
+        var (files, schemas, found, ioFailed) = new InputCollector(context, Options.Limits).Collect(inputs, SchemaArguments, excluded);
+        Files = files;
+        SchemaFiles = schemas;
+        Report(found);
+        return !ioFailed;
+    }
+
     /// <summary>Renders the inputs with the run's options and reports what the render found.</summary>
     public RenderResult Render(IReadOnlyList<SourceFile>? files = null)
     {
@@ -110,6 +126,8 @@ public sealed class CommandRun(CliContext context, ParseResult parsed, SharedOpt
             context.Error.Write($"fedrender: {(counts.Length > 0 ? counts + "; " : string.Empty)}{summary}\n");
         }
 
+        // A flag that names what the inputs do not hold (--cluster nope) is the command line's mistake, whatever the verb made of it.
+        if (finished.Any(ClusterSelectionDiagnostics.IsUsageError)) return Outcome.UsageOrIo;
         return outcome.Exit == Outcome.Ok && finished.Any(d => d.IsError) ? Outcome.Failed : outcome.Exit;
     }
 }

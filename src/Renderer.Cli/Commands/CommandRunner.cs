@@ -20,7 +20,11 @@ public static class CommandRunner
             return run.End(Outcome.Usage());
         }
 
-        if (verb.ReadsInputs && !run.CollectInputs(verb.InputArguments(run), verb.ExcludedPath(run))) return run.End(Outcome.Usage("nothing written"));
+        if (verb.ReadsInputs && !(verb.ReadsSchemasApart ? run.CollectInputsAndSchemas(verb.InputArguments(run), verb.ExcludedPath(run)) : run.CollectInputs(verb.InputArguments(run), verb.ExcludedPath(run))))
+        {
+            return run.End(Outcome.Usage("nothing written"));
+        }
+
         Outcome outcome;
         try
         {

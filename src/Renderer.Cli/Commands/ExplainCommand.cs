@@ -39,7 +39,7 @@ public sealed class ExplainCommand : VerbCommand
         var (kind, ns, name) = parts.Length == 3 ? (parts[0], parts[1], parts[2]) : (parts[0], (string?)null, parts[1]);
         var (explanation, diagnostics) = FederationRenderer.Explain(run.Files, run.Options, run.Value(cluster) ?? string.Empty, kind, ns, name, run.Value(field));
         run.Report(diagnostics);
-        if (explanation is null) return Outcome.Fail($"no federated document renders {objectName}");
+        if (explanation is null) return Outcome.Fail(diagnostics.Any(ClusterSelectionDiagnostics.IsUnknownExplainedCluster) ? "nothing explained" : $"no federated document renders {objectName}");
 
         var output = run.Out;
         output.Write($"{explanation.Object} on cluster \"{explanation.Cluster}\": {(explanation.Rendered ? "rendered" : "not rendered")}\n");

@@ -18,7 +18,12 @@ public sealed class FederateCommand : VerbCommand
 
     public override string Description => "Turn plain Kubernetes manifests into Federated documents, as kubefedctl federate did.";
 
-    public override SharedOption Uses => SharedOption.Reading;
+    public override SharedOption Uses => SharedOption.Reading | SharedOption.Schemas;
+
+    /// <summary>The --schemas files give the CustomResourceDefinitions of custom kinds; they are not federated themselves.</summary>
+    public override bool ReadsSchemasApart => true;
+
+    public override IReadOnlyList<string> InputArguments(CommandRun run) => run.Inputs;
 
     protected override void AddOptions(Command command)
     {
@@ -40,7 +45,7 @@ public sealed class FederateCommand : VerbCommand
     {
         var target = Target(run);
         var names = run.Value(clusters)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var result = FederationRenderer.Federate(run.Files, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo), run.Options.Namespace));
+        var result = FederationRenderer.Federate(run.Files, run.SchemaFiles, run.Options.Limits, new FederateOptions(names, run.Value(namespaceToo), run.Options.Namespace));
         run.Report(result.Diagnostics);
         run.Protect(result.Secrets);
         if (run.Blocked) return Outcome.Fail("nothing written");

@@ -22,7 +22,7 @@ public sealed class SharedOptions(SharedOption uses)
 
     public Option<string[]> Schemas { get; } = new("--schemas")
     {
-        Description = "Files or directories of CustomResourceDefinitions whose schemas validate custom kinds (repeatable).",
+        Description = "Files or directories of CustomResourceDefinitions whose schemas validate custom kinds (for federate: that define the custom kinds to federate; they are not federated themselves). Repeatable.",
         AllowMultipleArgumentsPerToken = false,
     };
 

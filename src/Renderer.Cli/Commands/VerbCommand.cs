@@ -30,6 +30,12 @@ public abstract class VerbCommand
     {
     }
 
+    /// <summary>
+    /// Whether the --schemas files are read apart from the inputs (into <see cref="CommandRun.SchemaFiles"/>) rather
+    /// than among them; <see cref="InputArguments"/> then names the inputs only.
+    /// </summary>
+    public virtual bool ReadsSchemasApart => false;
+
     /// <summary>The inputs to read: the INPUT arguments and any --schemas.</summary>
     public virtual IReadOnlyList<string> InputArguments(CommandRun run) => run.InputArguments;
 

@@ -5,7 +5,7 @@ public static class FederateDiagnostics
 {
     public static Diagnostic UnknownKind(SourceLocation at, string apiVersion, string kind) =>
         new("FR8001", Severity.Error,
-            $"{kind} ({apiVersion}) is not a kind fedrender knows; add its CustomResourceDefinition to the inputs (a FederatedTypeConfig is then generated for it) or a FederatedTypeConfig for it.", at);
+            $"{kind} ({apiVersion}) is not a kind fedrender knows; add its CustomResourceDefinition to the inputs or pass it with --schemas (a FederatedTypeConfig is then generated for it), or add a FederatedTypeConfig for it.", at);
 
     public static Diagnostic NoNamespace(SourceLocation at, string kind, string name) =>
         new("FR8002", Severity.Error,

@@ -16,6 +16,7 @@ public static class KarmadaRenderer
     {
         var (federation, bindDiagnostics) = KarmadaBinder.Bind(documents);
         diagnostics.AddRange(bindDiagnostics);
+        Pipeline.ClusterSelectionChecker.CheckSelected(options.Clusters, federation.Clusters.Select(c => c.Name).ToList(), Pipeline.ClusterSelectionChecker.KarmadaRegistry, diagnostics);
         var placements = TemplatePlacer.Place(federation, diagnostics);
         var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name) && placements.Values.Any(p => p.Assignment.Clusters.Contains(c.Name, StringComparer.Ordinal)))
             .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();

@@ -13,7 +13,11 @@ namespace Renderer.Core.Pipeline;
 /// </summary>
 public static class Federator
 {
-    public static (IReadOnlyList<JsonObject> Documents, IReadOnlyList<Diagnostic> Diagnostics) Federate(IEnumerable<SourceDocument> documents, FederateOptions options)
+    /// <summary>
+    /// Federates <paramref name="documents"/>; the CustomResourceDefinitions among them and among
+    /// <paramref name="schemas"/> (the <c>--schemas</c> sources, of which nothing else is read) define the custom kinds.
+    /// </summary>
+    public static (IReadOnlyList<JsonObject> Documents, IReadOnlyList<Diagnostic> Diagnostics) Federate(IEnumerable<SourceDocument> documents, IEnumerable<SourceDocument> schemas, FederateOptions options)
     {
         var diagnostics = new List<Diagnostic>();
         var all = documents.Where(d => d.Root is not null).ToList();
@@ -22,7 +26,8 @@ public static class Federator
         var result = new List<(string Sort, JsonObject Document)>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
-        var definitions = CustomKinds(all);
+        // The inputs' own definitions first: a kind the inputs define keeps their definition.
+        var definitions = CustomKinds(all.Concat(schemas.Where(d => d.Root is not null)));
         var generated = new HashSet<(string, string)>();
 
         foreach (var document in all)

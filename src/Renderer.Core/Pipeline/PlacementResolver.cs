@@ -68,7 +68,7 @@ public static class PlacementResolver
     /// A registered name the user probably meant: the same name without invisible characters or in another case, or
     /// one a small edit away, unless the two differ only in digits (cluster3 is not a typo of cluster1).
     /// </summary>
-    private static string? Suggest(string name, HashSet<string> registered)
+    public static string? Suggest(string name, IReadOnlyCollection<string> registered)
     {
         var stripped = Diagnostics.Visible.Strip(name);
         var exact = registered.Order(StringComparer.Ordinal).FirstOrDefault(r => string.Equals(r, stripped, StringComparison.OrdinalIgnoreCase));

@@ -101,15 +101,15 @@ public sealed class ArgoCdPluginTests : IDisposable
     }
 
     [Fact]
-    public void AClusterThatReceivesNothingFailsTheGenerationWithAnEmptyStream()
+    public void AnUnregisteredOrUnsetClusterFailsTheGenerationWithAnEmptyStream()
     {
         var app = Checkout();
         foreach (var env in new[] { new Dictionary<string, string> { ["CLUSTER"] = "cluster9" }, new Dictionary<string, string>() })
         {
             var result = Generate(app, env);
-            Assert.Equal(1, result.Exit);
+            Assert.Equal(2, result.Exit);
             Assert.Equal(string.Empty, result.Out);
-            Assert.Contains("error FR9101", result.Error, StringComparison.Ordinal);
+            Assert.Contains("error FR2204", result.Error, StringComparison.Ordinal);
         }
     }
 }

@@ -44,7 +44,6 @@ public sealed partial class CommandRunnerTests
 
     [Theory]
     [InlineData("federate", "--shard")]
-    [InlineData("federate", "--schemas")]
     [InlineData("federate", "--cluster")]
     [InlineData("explain", "--shard")]
     [InlineData("validate", "--force")]

@@ -45,4 +45,25 @@ public sealed class FederateCustomKindTests
     {
         Assert.Equal(["FR8005", "FR8005"], Federate(Crd + Widget.Replace("example.com/v1", "example.com/v2", StringComparison.Ordinal)).Diagnostics.Where(d => d.IsError).Select(d => d.Code));
     }
+
+    [Fact]
+    public void CustomKindWhoseCrdIsOnlyInTheSchemasGetsItsTypeConfigAndTheSchemasAreNotFederated()
+    {
+        var schemas = Crd + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: not-an-input, namespace: shop}\ndata: {a: b}\n";
+        var result = FederationRenderer.Federate([SourceFile.FromText("in.yaml", Widget)], [SourceFile.FromText("crds.yaml", schemas)], LoadLimits.Default, new FederateOptions(null, false));
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(3, result.Documents);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Yaml, "kind: FederatedTypeConfig\n"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(result.Yaml, "^kind: FederatedWidget\n", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
+        Assert.DoesNotContain("not-an-input", result.Yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("CustomResourceDefinition", result.Yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VersionTheSchemasCrdDoesNotDeclareIsAnError()
+    {
+        var result = FederationRenderer.Federate([SourceFile.FromText("in.yaml", Widget.Replace("example.com/v1", "example.com/v2", StringComparison.Ordinal))], [SourceFile.FromText("crds.yaml", Crd)], LoadLimits.Default, new FederateOptions(null, false));
+        Assert.Equal(["FR8005", "FR8005"], result.Diagnostics.Where(d => d.IsError).Select(d => d.Code));
+        Assert.All(result.Diagnostics, d => Assert.Equal("in.yaml", d.Location.File));
+    }
 }
