@@ -148,6 +148,8 @@ public sealed class OutputTransaction
     {
         var directory = Path.Combine(root, Folder);
         var emptied = new SortedSet<string>(StringComparer.Ordinal);
+        // Folders checked or made once are not examined again for every file in them.
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in journal.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (line == "M")
@@ -165,7 +167,7 @@ public sealed class OutputTransaction
                 var relative = parts[2];
                 // A layout's root file (no slash) goes straight into the root, which exists.
                 var slash = relative.LastIndexOf('/');
-                if (slash > 0) FileTree.CreateDirectories(fs, root, relative[..slash]);
+                if (slash > 0 && folders.Add(relative[..slash])) FileTree.CreateDirectories(fs, root, relative[..slash]);
                 var target = Path.Combine(root, relative);
                 var existing = fs.Stat(target);
                 if (existing.Kind is EntryKind.Directory or EntryKind.Special) throw new UnsafeEntryException(relative, existing);
