@@ -34,37 +34,36 @@ public static class OutputDiff
         return new FileChange(cluster, path, kind, diff);
     }
 
-    /// <summary>The file's text with Secret values replaced by a hash of each value.</summary>
+    /// <summary>
+    /// The file's text with Secret values replaced by a hash of each value. Decided by what the YAML says, not by
+    /// how it is written: the committed side is a pull request's to write, in any style (<c>kind: "Secret"</c>, flow
+    /// mappings, CRLF). A file that does not parse and names a Secret anywhere is not shown at all.
+    /// </summary>
     private static string? Safe(byte[]? content)
     {
         if (content is null) return null;
         var text = Encoding.UTF8.GetString(content);
-        if (!text.Contains("kind: Secret\n", StringComparison.Ordinal)) return text;
-        var (documents, diagnostics) = YamlLoader.Load(new SourceFile("secret.yaml", content));
-        if (documents.Count > 1) return SafeStream(documents, diagnostics.Any(d => d.IsError));
-        if (documents.FirstOrDefault()?.Root is not JsonObject secret) return "# a Secret whose values are not shown\n";
-        SecretValues.Hide(secret);
-        return YamlEmitter.Emit(secret);
-    }
-
-    /// <summary>A stream of several objects (the hydrator layout's manifest.yaml): each Secret's values hashed, the other objects as they are.</summary>
-    private static string SafeStream(IReadOnlyList<SourceDocument> documents, bool broken)
-    {
-        if (broken) return "# a YAML stream with a Secret, which does not parse, so none of it is shown\n";
-        var text = new StringBuilder();
+        if (!text.Contains("Secret", StringComparison.OrdinalIgnoreCase)) return text;
+        var (documents, diagnostics) = YamlLoader.Load(new SourceFile("output.yaml", content));
+        if (diagnostics.Any(d => d.IsError)) return "# a file that mentions a Secret and does not parse, so none of it is shown\n";
+        if (!documents.Any(d => IsSecret(d.Root))) return text;
+        var safe = new StringBuilder();
         foreach (var document in documents)
         {
-            if (text.Length > 0) text.Append("---\n");
+            if (safe.Length > 0) safe.Append("---\n");
             if (document.Root is not JsonObject root)
             {
-                text.Append("# a document that is not an object, not shown\n");
+                safe.Append("# a document that is not an object, not shown\n");
                 continue;
             }
 
-            if (root["kind"] is JsonValue kind && kind.GetValueKind() == System.Text.Json.JsonValueKind.String && kind.GetValue<string>() == "Secret") SecretValues.Hide(root);
-            YamlEmitter.Write(text, root);
+            if (IsSecret(root)) SecretValues.Hide(root);
+            YamlEmitter.Write(safe, root);
         }
 
-        return text.ToString();
+        return safe.ToString();
     }
+
+    private static bool IsSecret(JsonNode? root) =>
+        root is JsonObject o && o["kind"] is JsonValue kind && kind.GetValueKind() == System.Text.Json.JsonValueKind.String && kind.GetValue<string>() == "Secret";
 }

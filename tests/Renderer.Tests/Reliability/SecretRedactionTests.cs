@@ -234,6 +234,24 @@ public sealed class SecretRedactionTests
         Assert.DoesNotContain("diff-after-value", output + error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: \"Secret\"\nmetadata: {name: creds, namespace: apps}\nstringData: {password: committed-value}\n")]
+    [InlineData("{apiVersion: v1, kind: Secret, metadata: {name: creds, namespace: apps}, stringData: {password: committed-value}}\n")]
+    [InlineData("apiVersion: v1\r\nkind: Secret\r\nmetadata: {name: creds, namespace: apps}\r\nstringData: {password: committed-value}\r\n")]
+    [InlineData("kind: Secret\nstringData: {password: committed-value\n")]
+    public void DiffHidesTheValuesOfACommittedSecretHoweverItIsWritten(string committed)
+    {
+        var cli = With(Changing.Replace("VALUE", "rendered-value", StringComparison.Ordinal));
+        Assert.Equal(0, cli.Run("render", "fed", "-o", "out").Exit);
+        var secret = Assert.Single(cli.FileSystem.Files.Keys, f => f.StartsWith("/work/out/", StringComparison.Ordinal) && f.EndsWith("secret-creds.yaml", StringComparison.Ordinal));
+        cli.FileSystem.Add(secret, committed);
+        var (exit, output, error) = cli.Run("diff", "fed", "-o", "out");
+        Assert.Equal(1, exit);
+        Assert.Contains("secret-creds.yaml", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("committed-value", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("rendered-value", output + error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PreviewShowsNoSecretValue()
     {
