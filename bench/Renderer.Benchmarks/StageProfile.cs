@@ -11,7 +11,7 @@ namespace Renderer.Benchmarks;
 
 /// <summary>
 /// <c>stages FILE</c>: one cold process, each stage of a render timed once in order (as the real process
-/// runs them), with the garbage collections and the GC pause time each stage caused. It shows where a real
+/// runs them), with the garbage collections and the GC pause time each stage caused, the process's peak resident memory so far and the heap still live after it (measured with a full collection, outside the stage's time). It shows where a real
 /// run's time goes, which the warmed-up BenchmarkDotNet stage numbers hide (JIT, tiering, GC of a large heap).
 /// </summary>
 public static class StageProfile
@@ -46,6 +46,6 @@ public static class StageProfile
         action();
         var elapsed = clock.Elapsed;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-40} {elapsed.TotalMilliseconds,8:F0} ms  GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}  pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds,6:F0} ms  alloc {(GC.GetTotalAllocatedBytes() - allocated) / 1e6,6:F0} MB  JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds,5:F0} ms"));
+            $"{name,-40} {elapsed.TotalMilliseconds,8:F0} ms  GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}  pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds,6:F0} ms  alloc {(GC.GetTotalAllocatedBytes() - allocated) / 1e6,6:F0} MB  JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds,5:F0} ms  peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,5:F0} MB  live {GC.GetTotalMemory(forceFullCollection: true) / 1e6,5:F0} MB"));
     }
 }

@@ -21,17 +21,16 @@ public static class FederationRenderer
         var clusters = new System.Collections.Concurrent.ConcurrentBag<ClusterManifests>();
         var diagnostics = new List<Diagnostic>();
         var (documents, broken) = Load(inputs, options.Limits, options.Namespace, diagnostics);
-        void Add(ClusterPlan cluster) => clusters.Add(Emit(options.Layout, cluster));
         IReadOnlyList<Diagnostic> finished;
         SecretMap secrets;
         if (Karmada.KarmadaDocuments.AnyIn(documents))
         {
-            (finished, secrets) = StreamKarmada(documents, broken, options, Add, diagnostics);
+            (finished, secrets) = StreamKarmada(documents, broken, options, cluster => clusters.Add(Emit(options.Layout, cluster)), diagnostics);
         }
         else
         {
             var placed = Place(documents, broken, options, diagnostics);
-            (finished, secrets) = (Stream(placed, options, Add, diagnostics), placed.Secrets);
+            (finished, secrets) = (Stream(placed, options, ClusterSink.Files(clusters.Add), diagnostics), placed.Secrets);
         }
 
         if (finished.Any(d => d.IsError)) return new RenderResult(finished, []) { Secrets = secrets };
@@ -44,11 +43,11 @@ public static class FederationRenderer
     /// sink sees every cluster even when errors are found; the caller must discard what it received then.
     /// </summary>
     public static IReadOnlyList<Diagnostic> RenderTo(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterManifests> sink) =>
-        Stream(inputs, options, cluster => sink(Emit(options.Layout, cluster)));
+        Stream(inputs, options, ClusterSink.Files(sink));
 
     /// <summary>Every check of a render, without emitting or keeping any cluster's files: what <c>validate</c> needs.</summary>
     public static IReadOnlyList<Diagnostic> Validate(IReadOnlyList<SourceFile> inputs, RenderOptions options) =>
-        Stream(inputs, options, _ => { });
+        Stream(inputs, options, ClusterSink.Nothing);
 
     /// <summary>Everything up to emission: the objects each cluster receives, as JSON, with all diagnostics.</summary>
     public static RenderPlan Plan(IReadOnlyList<SourceFile> inputs, RenderOptions options)
@@ -62,12 +61,36 @@ public static class FederationRenderer
     /// The pipeline: load, bind, schedule replicas, place, check each resource once, then build, validate and
     /// hand over one cluster at a time (clusters in parallel). Returns every diagnostic, sorted.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Stream(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterPlan> onCluster)
+    public static IReadOnlyList<Diagnostic> Stream(IReadOnlyList<SourceFile> inputs, RenderOptions options, Action<ClusterPlan> onCluster) =>
+        Stream(inputs, options, ClusterSink.Plans(onCluster));
+
+    private static IReadOnlyList<Diagnostic> Stream(IReadOnlyList<SourceFile> inputs, RenderOptions options, ClusterSink sink)
     {
         var diagnostics = new List<Diagnostic>();
         var (documents, broken) = Load(inputs, options.Limits, options.Namespace, diagnostics);
-        if (Karmada.KarmadaDocuments.AnyIn(documents)) return StreamKarmada(documents, broken, options, onCluster, diagnostics).Diagnostics;
-        return Stream(Place(documents, broken, options, diagnostics), options, onCluster, diagnostics);
+        if (Karmada.KarmadaDocuments.AnyIn(documents)) return StreamKarmada(documents, broken, options, sink.ForPlans(options.Layout), diagnostics).Diagnostics;
+        return Stream(Place(documents, broken, options, diagnostics), options, sink, diagnostics);
+    }
+
+    /// <summary>
+    /// What a streamed render hands over for each cluster: its objects (<see cref="Plans"/>), its files
+    /// (<see cref="Files"/>: each object is emitted as soon as it is checked and not kept, so a cluster's objects
+    /// never all sit in memory at once), or nothing (<see cref="Nothing"/>: the checks alone).
+    /// </summary>
+    private sealed record ClusterSink(Action<ClusterPlan>? OnPlan, Action<ClusterManifests>? OnFiles)
+    {
+        public static ClusterSink Nothing { get; } = new(null, null);
+
+        public static ClusterSink Plans(Action<ClusterPlan> onPlan) => new(onPlan, null);
+
+        public static ClusterSink Files(Action<ClusterManifests> onFiles) => new(null, onFiles);
+
+        /// <summary>The same hand-over for a producer that makes whole plans (Karmada's).</summary>
+        public Action<ClusterPlan> ForPlans(OutputLayout layout) => cluster =>
+        {
+            OnPlan?.Invoke(cluster);
+            OnFiles?.Invoke(Emit(layout, cluster));
+        };
     }
 
     /// <summary>Karmada inputs (any policy or cluster document among them): the same per-cluster plans, from Karmada's semantics.</summary>
@@ -102,7 +125,7 @@ public static class FederationRenderer
 
     private sealed record Placed(SecretMap Secrets, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements, IReadOnlyDictionary<FederatedResource, ClusterSelection> Own);
 
-    private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, Action<ClusterPlan> onCluster, List<Diagnostic> diagnostics)
+    private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, ClusterSink sink, List<Diagnostic> diagnostics)
     {
         var (secrets, federation, _, placements, ownPlacements) = placed;
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
@@ -138,30 +161,39 @@ public static class FederationRenderer
         {
             var cluster = clusters[i];
             var local = new List<Diagnostic>();
-            var objects = new List<RenderedObject>();
+            var objects = new List<ClusterObject>();
             foreach (var item in prepared)
             {
                 if (!item.Clusters.Contains(cluster)) continue;
                 var patch = item.Overrides.Clusters.GetValueOrDefault(cluster);
+                RenderedObject rendered;
                 if (patch is not { Operations.Count: > 0 })
                 {
                     // No override: the object is the template's, built, validated and emitted once for all clusters.
-                    objects.Add(item.Shared);
-                    continue;
+                    rendered = item.Shared;
+                }
+                else
+                {
+                    var built = ObjectBuilder.Build(item.Resource, cluster, patch, local);
+                    if (built is null) continue;
+                    if (options.Validate) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
+                    rendered = new RenderedObject(item.Resource, built) { RelativePath = item.Shared.RelativePath };
                 }
 
-                var built = ObjectBuilder.Build(item.Resource, cluster, patch, local);
-                if (built is null) continue;
-                if (options.Validate) ObjectValidator.CheckCluster(item.Resource, cluster, built, patch, item.TemplateFindings, catalog, local);
-                objects.Add(new RenderedObject(item.Resource, built) { RelativePath = item.Shared.RelativePath });
+                if (index is not null) ReferenceChecker.CheckObject(cluster, rendered, index, local);
+                objects.Add(new ClusterObject(item.Resource, rendered.RelativePath)
+                {
+                    Rendered = sink.OnPlan is null ? null : rendered,
+                    File = sink.OnFiles is null ? null : FileOf(rendered),
+                });
             }
 
             CheckCollisions(cluster, objects, local);
             var omitted = PlainSecretsIn(cluster, objects, options.PlainSecrets, local);
-            var plan = new ClusterPlan(cluster, ManifestLayout.Sort(objects)) { OmittedSecrets = omitted };
-            if (index is not null) ReferenceChecker.CheckCluster(plan, index, local);
+            var ordered = ManifestLayout.Sort(objects, o => o.Source);
             perCluster[i] = local;
-            onCluster(plan);
+            sink.OnPlan?.Invoke(new ClusterPlan(cluster, ordered.Select(o => o.Rendered).OfType<RenderedObject>().ToList()) { OmittedSecrets = omitted });
+            sink.OnFiles?.Invoke(Files(options.Layout, cluster, ordered.Select(o => o.File).OfType<OutputFile>().ToList(), omitted));
         });
 
         foreach (var local in perCluster) diagnostics.AddRange(local);
@@ -188,7 +220,7 @@ public static class FederationRenderer
         // One load for both: the render's diagnostics, and the matrix over the same federation.
         var diagnostics = new List<Diagnostic>();
         var placed = Place(inputs, options, diagnostics);
-        var rendered = Stream(placed, options, _ => { }, diagnostics);
+        var rendered = Stream(placed, options, ClusterSink.Nothing, diagnostics);
         if (rendered.Any(d => d.IsError)) return new Preview([], [], rendered);
         var (_, federation, scope, placements, _) = placed;
         var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
@@ -294,7 +326,7 @@ public static class FederationRenderer
     }
 
     /// <summary>Plain Secrets bound for the output tree: warned about (removed from <paramref name="objects"/> under Omit, and their paths returned).</summary>
-    private static IReadOnlyList<string> PlainSecretsIn(string cluster, List<RenderedObject> objects, PlainSecrets policy, List<Diagnostic> diagnostics)
+    private static IReadOnlyList<string> PlainSecretsIn(string cluster, List<ClusterObject> objects, PlainSecrets policy, List<Diagnostic> diagnostics)
     {
         if (policy == PlainSecrets.Allow) return [];
         var secrets = objects.Where(o => SecretKinds.IsSecret(o.Source.Target)).ToList();
@@ -321,10 +353,10 @@ public static class FederationRenderer
     }
 
     /// <summary>Two federated documents may not put the same object, or the same file, on one cluster.</summary>
-    private static void CheckCollisions(string cluster, List<RenderedObject> objects, List<Diagnostic> diagnostics)
+    private static void CheckCollisions(string cluster, List<ClusterObject> objects, List<Diagnostic> diagnostics)
     {
-        var identities = new Dictionary<string, RenderedObject>(StringComparer.Ordinal);
-        var paths = new Dictionary<string, RenderedObject>(StringComparer.Ordinal);
+        var identities = new Dictionary<string, ClusterObject>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, ClusterObject>(StringComparer.Ordinal);
         foreach (var item in objects)
         {
             var target = item.Source.Target;
@@ -347,15 +379,18 @@ public static class FederationRenderer
     }
 
     /// <summary>A cluster's files in the chosen layout; each object is emitted once (shared objects once for all clusters).</summary>
-    private static ClusterManifests Emit(OutputLayout layout, ClusterPlan cluster)
-    {
-        var inOrder = new List<OutputFile>(cluster.Objects.Count);
-        foreach (var item in cluster.Objects) inOrder.Add(item.SharedFile?.Value ?? new OutputFile(item.RelativePath, YamlEmitter.Emit(item.Object)));
-        return new ClusterManifests(cluster.Cluster, layout.ClusterFiles(cluster.Cluster, cluster.Objects, inOrder))
+    private static ClusterManifests Emit(OutputLayout layout, ClusterPlan cluster) =>
+        Files(layout, cluster.Cluster, cluster.Objects.Select(FileOf).ToList(), cluster.OmittedSecrets);
+
+    /// <summary>An object's own file: emitted once for a shared object, however many clusters receive it.</summary>
+    private static OutputFile FileOf(RenderedObject item) => item.SharedFile?.Value ?? OutputFile.FromUtf8(item.RelativePath, System.Text.Encoding.UTF8.GetBytes(YamlEmitter.Emit(item.Object)));
+
+    /// <summary>A cluster's files in the chosen layout, from its objects' files in apply order.</summary>
+    private static ClusterManifests Files(OutputLayout layout, string cluster, IReadOnlyList<OutputFile> inOrder, IReadOnlyList<string> omitted) =>
+        new(cluster, layout.ClusterFiles(cluster, inOrder))
         {
             ApplyOrder = inOrder,
-            Objects = cluster.Objects.Count,
-            OmittedSecrets = cluster.OmittedSecrets,
+            Objects = inOrder.Count,
+            OmittedSecrets = omitted,
         };
-    }
 }

@@ -139,14 +139,14 @@ public sealed class InMemoryFileSystem : IFileSystem
         }
     }
 
-    public void WriteNew(string path, byte[] content)
+    public void WriteNew(string path, ReadOnlyMemory<byte> content)
     {
         lock (gate)
         {
             if (FailWritesContaining is { } marker && path.Contains(marker, StringComparison.Ordinal)) throw new IOException("No space left on device");
             if (!directories.Contains(Path.GetDirectoryName(path) ?? "/")) throw new DirectoryNotFoundException(path);
             if (Stat(path).Exists) throw new IOException($"{path} exists");
-            files[path] = content;
+            files[path] = content.ToArray();
             inodes[path] = nextInode++;
         }
     }

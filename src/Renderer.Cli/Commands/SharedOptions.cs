@@ -118,7 +118,7 @@ public sealed class SharedOptions(SharedOption uses)
 
         if (names.Length > 0 || count > 1) filter = new ClusterFilter(names.Length > 0 ? names.ToHashSet(StringComparer.Ordinal) : null, index, count);
         var ns = Has(SharedOption.Namespace) ? parsed.GetValue(Namespace) : null;
-        return new RenderOptions { Strict = Has(SharedOption.Strict) && parsed.GetValue(Strict), Limits = limits, Clusters = filter, Namespace = ns };
+        return new RenderOptions { Strict = Has(SharedOption.Strict) && parsed.GetValue(Strict), Limits = limits, Clusters = filter, Namespace = ns, Parallelism = Environment.ProcessorCount };
     }
 
     private LoadLimits ReadLimits(ParseResult parsed, List<Diagnostic> problems)

@@ -24,7 +24,7 @@ public interface IFileSystem
     void CreateDirectory(string path);
 
     /// <summary>Creates a new file with this content; fails when anything, a link included, is already there.</summary>
-    void WriteNew(string path, byte[] content);
+    void WriteNew(string path, ReadOnlyMemory<byte> content);
 
     /// <summary>Renames a file or directory, atomically replacing a file at <paramref name="to"/>.</summary>
     void Rename(string from, string to);

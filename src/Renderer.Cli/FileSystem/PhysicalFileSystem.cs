@@ -86,15 +86,16 @@ public sealed partial class PhysicalFileSystem : IFileSystem
         Directory.CreateDirectory(path);
     }
 
-    public void WriteNew(string path, byte[] content)
+    public void WriteNew(string path, ReadOnlyMemory<byte> content)
     {
         // O_CREAT | O_EXCL fails on any existing entry and never follows a link. Opened and written with bare
         // system calls: a FileStream adds an fstat and an flock to every file, and render writes thousands.
         using var handle = Open(path, OpenWriteOnly | OpenCreate | OpenExclusive | OpenNoFollow | OpenCloseOnExec, mode: 0x1B6);
+        var bytes = content.Span;
         var written = 0;
-        while (written < content.Length)
+        while (written < bytes.Length)
         {
-            var count = WriteFile(handle, ref content[written], content.Length - written);
+            var count = WriteFile(handle, ref MemoryMarshal.GetReference(bytes[written..]), bytes.Length - written);
             if (count < 0)
             {
                 var error = Marshal.GetLastPInvokeError();

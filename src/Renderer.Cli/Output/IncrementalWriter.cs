@@ -47,7 +47,7 @@ public sealed class IncrementalWriter(OutputDirectory target, OutputInventory in
 
     private void Write(string relative, OutputFile file)
     {
-        var content = file.Utf8.ToArray();
+        var content = file.Utf8;
         var hash = file.ContentHash;
         written[relative] = hash;
         if (inventory.Foreign.TryGetValue(relative, out var foreign))
@@ -60,12 +60,12 @@ public sealed class IncrementalWriter(OutputDirectory target, OutputInventory in
         if (!Unchanged(relative, hash, content)) transaction.Stage(relative, content);
     }
 
-    private bool Unchanged(string relative, string hash, byte[] content)
+    private bool Unchanged(string relative, string hash, ReadOnlyMemory<byte> content)
     {
         if (!inventory.Owned.TryGetValue(relative, out var recorded) || recorded is not null && recorded != hash) return false;
         try
         {
-            return target.ReadOwned(relative, content.Length) is { } existing && existing.AsSpan().SequenceEqual(content);
+            return target.ReadOwned(relative, content.Length) is { } existing && existing.AsSpan().SequenceEqual(content.Span);
         }
         catch (FileTooLargeException)
         {

@@ -52,7 +52,7 @@ public sealed class OutputTransaction
     }
 
     /// <summary>Stages the new content of one file. Safe to call from several threads.</summary>
-    public void Stage(string relative, byte[] content)
+    public void Stage(string relative, ReadOnlyMemory<byte> content)
     {
         var stage = Interlocked.Increment(ref next);
         fs.WriteNew(StagePath(stage), content);

@@ -27,14 +27,22 @@ public sealed record HydratorLayout(string? RepoUrl, string? DrySha, IReadOnlyLi
 
     public override string Name => LayoutName;
 
-    public override IReadOnlyList<OutputFile> ClusterFiles(string cluster, IReadOnlyList<RenderedObject> ordered, IReadOnlyList<OutputFile> emitted)
+    public override IReadOnlyList<OutputFile> ClusterFiles(string cluster, IReadOnlyList<OutputFile> emitted)
     {
-        var manifest = new StringBuilder(emitted.Sum(f => f.Content.Length + 4));
+        // A YAML stream as a YAML encoder writes one: documents separated by "---", none before the first.
+        var separator = "---\n"u8;
+        var manifest = new byte[emitted.Sum(f => f.Utf8.Length) + (Math.Max(emitted.Count, 1) - 1) * separator.Length];
+        var at = 0;
         for (var i = 0; i < emitted.Count; i++)
         {
-            // A YAML stream as a YAML encoder writes one: documents separated by "---", none before the first.
-            if (i > 0) manifest.Append("---\n");
-            manifest.Append(emitted[i].Content);
+            if (i > 0)
+            {
+                separator.CopyTo(manifest.AsSpan(at));
+                at += separator.Length;
+            }
+
+            emitted[i].Utf8.Span.CopyTo(manifest.AsSpan(at));
+            at += emitted[i].Utf8.Length;
         }
 
         var command = Command(cluster);
@@ -42,7 +50,7 @@ public sealed record HydratorLayout(string? RepoUrl, string? DrySha, IReadOnlyLi
         [
             new OutputFile(ReadmeFile, Readme(command)),
             new OutputFile(MetadataFile, Metadata([command])),
-            new OutputFile(ManifestFile, manifest.ToString()),
+            OutputFile.FromUtf8(ManifestFile, manifest),
         ];
     }
 

@@ -10,10 +10,10 @@ public sealed record KustomizeLayout : OutputLayout
 
     public override string Name => LayoutName;
 
-    public override IReadOnlyList<OutputFile> ClusterFiles(string cluster, IReadOnlyList<RenderedObject> ordered, IReadOnlyList<OutputFile> emitted)
+    public override IReadOnlyList<OutputFile> ClusterFiles(string cluster, IReadOnlyList<OutputFile> emitted)
     {
-        var files = new List<OutputFile>(emitted) { Capacity = ordered.Count + 1 };
-        files.Add(new OutputFile(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(ordered)));
+        var files = new List<OutputFile>(emitted) { Capacity = emitted.Count + 1 };
+        files.Add(new OutputFile(ManifestLayout.KustomizationFile, ManifestLayout.Kustomization(emitted)));
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
     }

@@ -22,17 +22,20 @@ public static class ManifestLayout
     }
 
     /// <summary>Objects in apply order: by kind rank, kind, namespace, then name.</summary>
-    public static IReadOnlyList<RenderedObject> Sort(IEnumerable<RenderedObject> objects) =>
+    public static IReadOnlyList<RenderedObject> Sort(IEnumerable<RenderedObject> objects) => Sort(objects, o => o.Source);
+
+    /// <summary>Anything that stands for an object of <paramref name="source"/>'s resource, in the same apply order.</summary>
+    public static IReadOnlyList<T> Sort<T>(IEnumerable<T> objects, Func<T, FederatedResource> source) =>
         objects
-            .OrderBy(o => ApplyOrder.Rank(o.Kind))
-            .ThenBy(o => o.Kind, StringComparer.Ordinal)
-            .ThenBy(o => o.Source.Target.Group, StringComparer.Ordinal)
-            .ThenBy(o => o.Source.Target.Namespaced ? o.Source.Namespace : string.Empty, StringComparer.Ordinal)
-            .ThenBy(o => o.Source.Name, StringComparer.Ordinal)
+            .OrderBy(o => ApplyOrder.Rank(source(o).Target.Kind))
+            .ThenBy(o => source(o).Target.Kind, StringComparer.Ordinal)
+            .ThenBy(o => source(o).Target.Group, StringComparer.Ordinal)
+            .ThenBy(o => source(o).Target.Namespaced ? source(o).Namespace : string.Empty, StringComparer.Ordinal)
+            .ThenBy(o => source(o).Name, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The kustomization.yaml that lists <paramref name="ordered"/> for <c>kubectl apply -k</c>.</summary>
-    public static string Kustomization(IReadOnlyList<RenderedObject> ordered)
+    /// <summary>The kustomization.yaml that lists the files of <paramref name="ordered"/>, in apply order, for <c>kubectl apply -k</c>.</summary>
+    public static string Kustomization(IReadOnlyList<OutputFile> ordered)
     {
         var text = new StringBuilder();
         text.Append("apiVersion: kustomize.config.k8s.io/v1beta1\n");

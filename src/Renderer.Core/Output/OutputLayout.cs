@@ -14,10 +14,10 @@ public abstract record OutputLayout
     public abstract string Name { get; }
 
     /// <summary>
-    /// The files of one cluster's directory, paths relative to it, sorted by path, from its objects in apply
-    /// order and each object already emitted as its own file (<paramref name="emitted"/>, in the same order).
+    /// The files of one cluster's directory, paths relative to it, sorted by path, from its objects each already
+    /// emitted as its own file (<paramref name="emitted"/>, in apply order).
     /// </summary>
-    public abstract IReadOnlyList<OutputFile> ClusterFiles(string cluster, IReadOnlyList<RenderedObject> ordered, IReadOnlyList<OutputFile> emitted);
+    public abstract IReadOnlyList<OutputFile> ClusterFiles(string cluster, IReadOnlyList<OutputFile> emitted);
 
     /// <summary>Files at the root of the output directory, sorted by path; none by default. Each path is one of <see cref="RootFileNames"/>.</summary>
     public virtual IReadOnlyList<OutputFile> RootFiles => [];

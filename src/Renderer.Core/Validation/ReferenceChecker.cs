@@ -31,22 +31,20 @@ public static class ReferenceChecker
         return where;
     }
 
-    public static void CheckCluster(ClusterPlan cluster, IReadOnlyDictionary<(string Kind, string Namespace, string Name), SortedSet<string>> where, List<Diagnostic> diagnostics)
+    /// <summary>The references of one object on <paramref name="cluster"/>, checked as it is built (so that it need not be kept for the rest of the cluster).</summary>
+    public static void CheckObject(string cluster, RenderedObject item, IReadOnlyDictionary<(string Kind, string Namespace, string Name), SortedSet<string>> where, List<Diagnostic> diagnostics)
     {
-        foreach (var item in cluster.Objects)
+        var ns = item.Source.Namespace ?? string.Empty;
+        foreach (var reference in References(item).DistinctBy(r => (r.Kind, r.Name)))
         {
-            var ns = item.Source.Namespace ?? string.Empty;
-            foreach (var reference in References(item).DistinctBy(r => (r.Kind, r.Name)))
-            {
-                var present = where.GetValueOrDefault((reference.Kind, ns, reference.Name));
-                if (present is not null && present.Contains(cluster.Cluster)) continue;
-                var elsewhere = present is null
-                    ? "no input renders it anywhere, so it must already exist there"
-                    : "it is rendered for " + string.Join(", ", present);
-                diagnostics.Add(ValidationDiagnostics.MissingReference(
-                    item.Source.Document.At(ObjectValidator.TemplatePointer(reference.Pointer)), item.Source.DisplayName, cluster.Cluster,
-                    $"{reference.Kind} {ns}/{reference.Name}", elsewhere));
-            }
+            var present = where.GetValueOrDefault((reference.Kind, ns, reference.Name));
+            if (present is not null && present.Contains(cluster)) continue;
+            var elsewhere = present is null
+                ? "no input renders it anywhere, so it must already exist there"
+                : "it is rendered for " + string.Join(", ", present);
+            diagnostics.Add(ValidationDiagnostics.MissingReference(
+                item.Source.Document.At(ObjectValidator.TemplatePointer(reference.Pointer)), item.Source.DisplayName, cluster,
+                $"{reference.Kind} {ns}/{reference.Name}", elsewhere));
         }
     }
 
