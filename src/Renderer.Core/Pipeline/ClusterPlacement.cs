@@ -9,4 +9,11 @@ public sealed record ClusterPlacement(string Cluster, bool Selected, bool Placed
 {
     /// <summary>The step that decided the outcome: the placement rule that chose the cluster, or the last step, which left it out.</summary>
     public PlacementStep? Decisive => Steps.Count == 0 ? null : Placed ? Steps[0] : Steps[^1];
+
+    /// <summary>
+    /// Whether the steps, read on their own, say what <see cref="Placed"/> says: every step admits the resource
+    /// exactly when it is placed. The steps and the final clusters come from the same facts, so this always holds;
+    /// tests check it.
+    /// </summary>
+    public bool StepsAgree => Steps.All(s => s.Admits) == Placed;
 }

@@ -25,7 +25,7 @@ public sealed record PlacementResult(IReadOnlyList<MemberCluster> Clusters, IRea
         var member = Clusters.FirstOrDefault(c => c.Name == cluster);
         if (member is not null && Resources.TryGetValue(resource, out var placement)) return placement.For(member);
         var registered = string.Join(", ", Clusters.Select(c => c.Name));
-        return new ClusterPlacement(cluster, false, false, [new("cluster", string.Empty, $"\"{cluster}\" is not a registered cluster (registered: {registered})", Diagnostics.SourceLocation.None)]);
+        return new ClusterPlacement(cluster, false, false, [new("cluster", string.Empty, false, $"\"{cluster}\" is not a registered cluster (registered: {registered})", Diagnostics.SourceLocation.None)]);
     }
 
     /// <summary>A read-only view of one selection of every record.</summary>
