@@ -51,12 +51,7 @@ public sealed class PlacementAgreementTests
     public void ExplainAndPreviewPlaceWhatRenderEmitsForPlacementVector(string name)
     {
         var entry = ConformanceVectors.Entry(PlacementFile, name);
-        var nodes = new List<JsonNode>();
-        foreach (var cluster in entry["registeredClusters"]?.AsArray().OfType<JsonObject>() ?? [])
-        {
-            nodes.Add(Documents.Cluster((string?)cluster["name"] ?? string.Empty, cluster["labels"]?.DeepClone() as JsonObject));
-        }
-
+        var nodes = PlacementConformanceTests.RegisteredClusters(entry);
         nodes.Add(Documents.Federated("FederatedConfigMap", "cfg", "ns1", new JsonObject
         {
             ["template"] = new JsonObject { ["data"] = new JsonObject { ["key"] = "value" } },
@@ -79,12 +74,7 @@ public sealed class PlacementAgreementTests
         AssertAgreement([SourceFile.FromText("placement.yaml", text)], options);
     }
 
-    private const string NamespacedPlane = """
-        apiVersion: core.kubefed.io/v1beta1
-        kind: KubeFedConfig
-        metadata: {name: kubefed, namespace: kube-federation-system}
-        spec: {scope: Namespaced}
-        ---
+    private const string EastAndWest = """
         apiVersion: core.kubefed.io/v1beta1
         kind: KubeFedCluster
         metadata: {name: east, namespace: kube-federation-system}
@@ -92,6 +82,17 @@ public sealed class PlacementAgreementTests
         apiVersion: core.kubefed.io/v1beta1
         kind: KubeFedCluster
         metadata: {name: west, namespace: kube-federation-system}
+        """;
+
+    private const string NamespacedPlane = """
+        apiVersion: core.kubefed.io/v1beta1
+        kind: KubeFedConfig
+        metadata: {name: kubefed, namespace: kube-federation-system}
+        spec: {scope: Namespaced}
+        ---
+
+        """ + EastAndWest + """
+
         ---
         apiVersion: types.kubefed.io/v1beta1
         kind: FederatedNamespace
@@ -136,14 +137,8 @@ public sealed class PlacementAgreementTests
     [Fact]
     public void AClustersListRecordsWhereEachSelectedClusterIsListed()
     {
-        var text = """
-            apiVersion: core.kubefed.io/v1beta1
-            kind: KubeFedCluster
-            metadata: {name: east, namespace: kube-federation-system}
-            ---
-            apiVersion: core.kubefed.io/v1beta1
-            kind: KubeFedCluster
-            metadata: {name: west, namespace: kube-federation-system}
+        var text = EastAndWest + """
+
             ---
             apiVersion: types.kubefed.io/v1beta1
             kind: FederatedClusterRole
