@@ -120,10 +120,14 @@ public static class FederationRenderer
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
         var placement = NamespacePlacement.Place(federation, scope, diagnostics);
-        return new Placed(secrets, federation, scope, placement.Final, placement.Own);
+        return new Placed(secrets, federation, scope, placement.Final, placement.Own) { Placement = placement };
     }
 
-    private sealed record Placed(SecretMap Secrets, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements, IReadOnlyDictionary<FederatedResource, ClusterSelection> Own);
+    /// <summary>What every command starts from; <see cref="Placement"/> is the one placement result that <see cref="Placements"/> and <see cref="Own"/> view.</summary>
+    private sealed record Placed(SecretMap Secrets, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements, IReadOnlyDictionary<FederatedResource, ClusterSelection> Own)
+    {
+        public required PlacementResult Placement { get; init; }
+    }
 
     private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, ClusterSink sink, List<Diagnostic> diagnostics)
     {
@@ -143,7 +147,6 @@ public static class FederationRenderer
             var own = ownPlacements[resource];
             OverrideValidator.ReportUnselected(resource, overrides, own.Valid ? own : selection, diagnostics);
             if (!overrides.Valid || !selection.Valid || template is null) continue;
-            if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name)) continue;
             var path = ManifestLayout.PathOf(resource);
             var shared = new RenderedObject(resource, template)
             {
@@ -204,10 +207,11 @@ public static class FederationRenderer
     public static (Explanation? Explanation, IReadOnlyList<Diagnostic> Diagnostics) Explain(IReadOnlyList<SourceFile> inputs, RenderOptions options, string cluster, string kind, string? ns, string name, string? field)
     {
         var diagnostics = new List<Diagnostic>();
-        var (secrets, federation, scope, placements, _) = Place(inputs, options, diagnostics);
+        var placed = Place(inputs, options, diagnostics);
+        var (secrets, federation, _, _, _) = placed;
         // A cluster that is not registered holds no object: the question is wrong about the inputs, so it is not answered.
         if (!ClusterSelectionChecker.CheckExplained(cluster, federation.Clusters.Select(c => c.Name).ToList(), diagnostics)) return (null, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
-        var explanation = Explainer.Explain(federation, placements, scope, cluster, kind, ns, name, field);
+        var explanation = Explainer.Explain(federation, placed.Placement, cluster, kind, ns, name, field);
         if (explanation is not null) explanation = Explainer.Redact(explanation, secrets);
         return (explanation, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
     }
@@ -217,14 +221,14 @@ public static class FederationRenderer
     /// </summary>
     public static Preview Preview(IReadOnlyList<SourceFile> inputs, RenderOptions options)
     {
-        // One load for both: the render's diagnostics, and the matrix over the same federation.
+        // One load for both: the render's diagnostics, and the matrix over the same federation and the objects the render built.
         var diagnostics = new List<Diagnostic>();
         var placed = Place(inputs, options, diagnostics);
-        var rendered = Stream(placed, options, ClusterSink.Nothing, diagnostics);
+        var built = new System.Collections.Concurrent.ConcurrentBag<ClusterPlan>();
+        var rendered = Stream(placed, options, ClusterSink.Plans(built.Add), diagnostics);
         if (rendered.Any(d => d.IsError)) return new Preview([], [], rendered);
-        var (_, federation, scope, placements, _) = placed;
-        var clusters = federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-        var rows = PreviewBuilder.Build(federation, placements, scope, clusters.Select(c => c.Name).ToList());
+        var clusters = placed.Federation.Clusters.Where(c => options.Clusters.Includes(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var rows = PreviewBuilder.Build(placed.Federation, placed.Placement, clusters, built.ToList());
         return new Preview(clusters.Select(c => new PreviewCluster(c.Name, c.Labels)).ToList(), rows, rendered);
     }
 

@@ -8,16 +8,15 @@ using Renderer.Core.Secrets;
 namespace Renderer.Core.Pipeline;
 
 /// <summary>
-/// Explains one object on one cluster: which placement rule put it there or left it out, the namespace
-/// intersection, the replica scheduling share, and for each field the template line or the override (file,
-/// line, op) that set it last.
+/// Explains one object on one cluster: which placement rule put it there or left it out and the namespace
+/// intersection (both as the placement stage decided them, see <see cref="ResourcePlacement"/>), the replica
+/// scheduling share, and for each field the template line or the override (file, line, op) that set it last.
 /// </summary>
 public static class Explainer
 {
     public static Explanation? Explain(
         Federation federation,
-        IReadOnlyDictionary<FederatedResource, ClusterSelection> placements,
-        ControlPlaneScope scope,
+        PlacementResult placement,
         string cluster,
         string kind,
         string? ns,
@@ -28,9 +27,10 @@ public static class Explainer
             string.Equals(r.Target.Kind, kind, StringComparison.OrdinalIgnoreCase) && r.Name == name && (!r.Target.Namespaced || r.Namespace == ns));
         if (resource is null) return null;
 
-        var steps = new List<ExplanationStep>();
+        var decision = placement.Decide(resource, cluster);
+        var steps = decision.Steps.Select(s => new ExplanationStep(s.Topic, s.Text, s.Location)).ToList();
         var document = resource.Document;
-        if (!Decide(resource, federation, placements, scope, cluster, steps))
+        if (!decision.Placed)
         {
             return new Explanation(resource.DisplayName, cluster, false, steps, []);
         }
@@ -69,117 +69,6 @@ public static class Explainer
         }
 
         return new Explanation(resource.DisplayName, cluster, true, steps, fields);
-    }
-
-    /// <summary>Whether <paramref name="resource"/> lands on <paramref name="cluster"/>, with the steps that decided it (placement, namespace, scope).</summary>
-    public static bool Decide(
-        FederatedResource resource,
-        Federation federation,
-        IReadOnlyDictionary<FederatedResource, ClusterSelection> placements,
-        ControlPlaneScope scope,
-        string cluster,
-        List<ExplanationStep> steps)
-    {
-        var document = resource.Document;
-        var member = federation.Clusters.FirstOrDefault(c => c.Name == cluster);
-        if (member is null)
-        {
-            steps.Add(new("cluster", $"\"{cluster}\" is not a registered cluster (registered: {string.Join(", ", federation.Clusters.Select(c => c.Name))})", SourceLocation.None));
-            return false;
-        }
-
-        var own = OwnPlacement(resource, member, steps);
-        var placed = own && NamespaceGate(resource, federation, placements, scope, cluster, steps);
-        if (DocumentBinder.IsNamespace(resource.Target) && NamespacePlacement.SystemNamespaces.Contains(resource.Name))
-        {
-            steps.Add(new("namespace", $"Namespace {resource.Name} is a system namespace: no Namespace object is rendered, but it gates its resources (rule 14)", document.At("/metadata/name")));
-            placed = false;
-        }
-
-        return placed && placements.TryGetValue(resource, out var selection) && selection.Contains(cluster);
-    }
-
-    private static bool OwnPlacement(FederatedResource resource, MemberCluster cluster, List<ExplanationStep> steps)
-    {
-        var document = resource.Document;
-        var spec = resource.Placement;
-        if (spec.WrittenByScheduler)
-        {
-            var listed = spec.Clusters?.Any(c => c.Name == cluster.Name) == true;
-            steps.Add(new("placement", listed
-                ? $"a ReplicaSchedulingPreference places it on every candidate cluster, {cluster.Name} included (rule 38)"
-                : $"a ReplicaSchedulingPreference places it only on its candidates, which exclude {cluster.Name} (rule 36)", document.At("/metadata/name")));
-            return listed;
-        }
-
-        if (spec.Clusters is { Count: > 0 } list)
-        {
-            var reference = list.FirstOrDefault(c => c.Name == cluster.Name);
-            steps.Add(reference is null
-                ? new("placement", $"spec.placement.clusters does not list {cluster.Name} (rule 1)", document.At("/spec/placement/clusters"))
-                : new("placement", $"spec.placement.clusters lists {cluster.Name} (rule 1)", document.At(reference.Pointer)));
-            return reference is not null;
-        }
-
-        if (spec.Clusters is not null)
-        {
-            steps.Add(new("placement", "spec.placement.clusters is [], which selects no cluster (rule 2)", document.At("/spec/placement/clusters")));
-            return false;
-        }
-
-        if (spec.Selector is null)
-        {
-            steps.Add(new("placement", "there is no placement, so it goes to no cluster (rule 3)", document.KeyAt("/spec")));
-            return false;
-        }
-
-        if (PlacementResolver.Validate(spec.Selector, out var at) is { } problem)
-        {
-            steps.Add(new("placement", $"the cluster selector is invalid ({problem}), so it goes to no cluster (rule 7)", document.At(at)));
-            return false;
-        }
-
-        var labels = cluster.Labels.Count == 0 ? "no labels" : "labels " + string.Join(", ", cluster.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
-        if (spec.Selector.IsEmpty)
-        {
-            steps.Add(new("placement", $"clusterSelector is empty, which selects every registered cluster (rule 4)", document.At("/spec/placement/clusterSelector")));
-            return true;
-        }
-
-        var matches = PlacementResolver.Matches(spec.Selector, cluster.Labels);
-        steps.Add(new("placement", matches
-            ? $"{cluster.Name}'s {labels} satisfy the cluster selector (rules 5-6)"
-            : $"{cluster.Name}'s {labels} do not satisfy the cluster selector (rules 5-6)", document.At("/spec/placement/clusterSelector")));
-        return matches;
-    }
-
-    private static bool NamespaceGate(FederatedResource resource, Federation federation, IReadOnlyDictionary<FederatedResource, ClusterSelection> placements, ControlPlaneScope scope, string cluster, List<ExplanationStep> steps)
-    {
-        if (!resource.Target.Namespaced)
-        {
-            if (scope != ControlPlaneScope.Namespaced || DocumentBinder.IsNamespace(resource.Target)) return true;
-            steps.Add(new("scope", "the control plane is namespace-scoped, which propagates no cluster-scoped type (rule 16)", resource.Document.At("/kind")));
-            return false;
-        }
-
-        var ns = resource.Namespace ?? string.Empty;
-        if (!federation.Namespaces.TryGetValue(ns, out var federatedNamespace))
-        {
-            if (scope == ControlPlaneScope.Namespaced)
-            {
-                steps.Add(new("namespace", $"namespace {ns} has no FederatedNamespace; a namespace-scoped control plane keeps the resource's own placement (rule 11)", resource.Document.At("/metadata/namespace")));
-                return true;
-            }
-
-            steps.Add(new("namespace", $"namespace {ns} has no FederatedNamespace, so the resource goes nowhere (rule 11)", resource.Document.At("/metadata/namespace")));
-            return false;
-        }
-
-        var included = placements.TryGetValue(federatedNamespace, out var selection) && selection.Contains(cluster);
-        steps.Add(new("namespace", included
-            ? $"FederatedNamespace {ns} includes {cluster} (rule 10)"
-            : $"FederatedNamespace {ns} does not include {cluster}, and a resource goes only where its namespace goes (rule 10)", federatedNamespace.Document.At("/metadata/name")));
-        return included;
     }
 
     private static FieldOrigin Origin(FederatedResource resource, ClusterPatch? patch, string pointer, string value)

@@ -17,10 +17,10 @@ public static class NamespacePlacement
     public static IReadOnlyDictionary<FederatedResource, ClusterSelection> Resolve(Federation federation, ControlPlaneScope scope, List<Diagnostic> diagnostics) =>
         Place(federation, scope, diagnostics).Final;
 
-    /// <summary>Each resource's own clusters and its final clusters, each worked out once.</summary>
+    /// <summary>Each resource's own clusters, its namespace gate and its final clusters, each worked out once.</summary>
     public static PlacementResult Place(Federation federation, ControlPlaneScope scope, List<Diagnostic> diagnostics)
     {
-        var own = new Dictionary<FederatedResource, ClusterSelection>(ReferenceEqualityComparer.Instance);
+        var own = new Dictionary<FederatedResource, OwnPlacement>(ReferenceEqualityComparer.Instance);
         foreach (var resource in federation.Resources)
         {
             if (resource.Placement.Clusters is null && resource.Placement.Selector is null)
@@ -28,47 +28,58 @@ public static class NamespacePlacement
                 diagnostics.Add(PlacementDiagnostics.NoPlacement(resource.Document.KeyAt("/spec"), resource.DisplayName));
             }
 
-            own[resource] = PlacementResolver.Select(resource.Placement, federation.Clusters, resource.Document, diagnostics);
+            own[resource] = PlacementResolver.Resolve(resource.Placement, federation.Clusters, resource.Document, diagnostics);
         }
 
-        var result = new Dictionary<FederatedResource, ClusterSelection>(ReferenceEqualityComparer.Instance);
+        var result = new Dictionary<FederatedResource, ResourcePlacement>(ReferenceEqualityComparer.Instance);
         foreach (var resource in federation.Resources)
         {
-            var selection = own[resource];
-            if (!resource.Target.Namespaced)
-            {
-                if (scope == ControlPlaneScope.Namespaced)
-                {
-                    // A FederatedNamespace still gates its namespace (rule 10); only its Namespace object is not sent.
-                    if (!DocumentBinder.IsNamespace(resource.Target)) diagnostics.Add(PlacementDiagnostics.ClusterScopedUnderNamespacedPlane(resource.Document.At("/kind"), resource.DisplayName));
-                    selection = ClusterSelection.Nothing;
-                }
-
-                result[resource] = selection;
-                continue;
-            }
-
-            var ns = resource.Namespace ?? string.Empty;
-            if (federation.Namespaces.TryGetValue(ns, out var federatedNamespace) && own.TryGetValue(federatedNamespace, out var nsSelection))
-            {
-                var clusters = selection.Clusters.Where(nsSelection.Contains).ToList();
-                result[resource] = selection with { Clusters = clusters };
-            }
-            else if (scope == ControlPlaneScope.Namespaced)
-            {
-                result[resource] = selection;
-            }
-            else
-            {
-                if (selection.Clusters.Count > 0)
-                {
-                    diagnostics.Add(PlacementDiagnostics.NamespaceNotFederated(resource.Document.At("/metadata/namespace"), resource.DisplayName, ns));
-                }
-
-                result[resource] = ClusterSelection.Nothing;
-            }
+            result[resource] = Gate(resource, own[resource], federation, own, scope, diagnostics);
         }
 
-        return new PlacementResult(own, result);
+        return new PlacementResult(federation.Clusters, result);
     }
+
+    /// <summary>The resource's own placement through its namespace gate or the control plane's scope (rules 10-16).</summary>
+    private static ResourcePlacement Gate(FederatedResource resource, OwnPlacement placement, Federation federation, Dictionary<FederatedResource, OwnPlacement> own, ControlPlaneScope scope, List<Diagnostic> diagnostics)
+    {
+        var selection = placement.Selection;
+        if (!resource.Target.Namespaced)
+        {
+            var isNamespace = DocumentBinder.IsNamespace(resource.Target);
+            if (scope == ControlPlaneScope.Namespaced)
+            {
+                // A FederatedNamespace still gates its namespace (rule 10); only its Namespace object is not sent.
+                if (!isNamespace) diagnostics.Add(PlacementDiagnostics.ClusterScopedUnderNamespacedPlane(resource.Document.At("/kind"), resource.DisplayName));
+                var gate = isNamespace ? NamespaceGateRule.NamespaceNotSent : NamespaceGateRule.ClusterScopedNotPropagated;
+                return new ResourcePlacement(resource, placement, gate, ClusterSelection.Nothing) { SystemNamespace = IsSystemNamespace(resource) };
+            }
+
+            // A system namespace gates its resources but renders no Namespace object (rule 14).
+            return IsSystemNamespace(resource)
+                ? new ResourcePlacement(resource, placement, NamespaceGateRule.None, selection with { Clusters = [] }) { SystemNamespace = true }
+                : new ResourcePlacement(resource, placement, NamespaceGateRule.None, selection);
+        }
+
+        var ns = resource.Namespace ?? string.Empty;
+        if (federation.Namespaces.TryGetValue(ns, out var federatedNamespace) && own.TryGetValue(federatedNamespace, out var nsPlacement))
+        {
+            var clusters = selection.Clusters.Where(nsPlacement.Selection.Contains).ToList();
+            return new ResourcePlacement(resource, placement, NamespaceGateRule.FederatedNamespace, selection with { Clusters = clusters })
+            {
+                FederatedNamespace = federatedNamespace,
+                NamespaceSelection = nsPlacement.Selection,
+            };
+        }
+
+        if (scope == ControlPlaneScope.Namespaced) return new ResourcePlacement(resource, placement, NamespaceGateRule.OwnPlacementKept, selection);
+        if (selection.Clusters.Count > 0)
+        {
+            diagnostics.Add(PlacementDiagnostics.NamespaceNotFederated(resource.Document.At("/metadata/namespace"), resource.DisplayName, ns));
+        }
+
+        return new ResourcePlacement(resource, placement, NamespaceGateRule.NamespaceNotFederated, ClusterSelection.Nothing);
+    }
+
+    private static bool IsSystemNamespace(FederatedResource resource) => DocumentBinder.IsNamespace(resource.Target) && SystemNamespaces.Contains(resource.Name);
 }

@@ -13,33 +13,41 @@ public static class PlacementResolver
     /// The clusters <paramref name="spec"/> selects. With <paramref name="selectorOnly"/> the clusters list is
     /// ignored and only the selector counts, as KubeFed computes RSP candidates (rule 36).
     /// </summary>
-    public static ClusterSelection Select(PlacementSpec spec, IReadOnlyList<MemberCluster> clusters, SourceDocument document, List<Diagnostic> diagnostics, bool selectorOnly = false)
+    public static ClusterSelection Select(PlacementSpec spec, IReadOnlyList<MemberCluster> clusters, SourceDocument document, List<Diagnostic> diagnostics, bool selectorOnly = false) =>
+        Resolve(selectorOnly ? spec with { Clusters = null, WrittenByScheduler = false } : spec, clusters, document, diagnostics).Selection;
+
+    /// <summary>The clusters <paramref name="spec"/> selects, with the rule that decided it and where that rule is written.</summary>
+    public static OwnPlacement Resolve(PlacementSpec spec, IReadOnlyList<MemberCluster> clusters, SourceDocument document, List<Diagnostic> diagnostics)
     {
-        if (selectorOnly) spec = spec with { Clusters = null };
         if (spec.Clusters is { Count: > 0 } list)
         {
             if (spec.Selector is { IsEmpty: false } && !spec.WrittenByScheduler) diagnostics.Add(PlacementDiagnostics.SelectorIgnored(document.KeyAt("/spec/placement/clusterSelector")));
-            return SelectByName(list, clusters, document, diagnostics);
+            var (selection, listedAt) = SelectByName(list, clusters, document, diagnostics);
+            return spec.WrittenByScheduler
+                ? new OwnPlacement(OwnPlacementRule.Scheduler, selection, "/metadata/name")
+                : new OwnPlacement(OwnPlacementRule.ClustersList, selection, "/spec/placement/clusters") { ListedAt = listedAt };
         }
 
-        if (spec.Clusters is not null) return ClusterSelection.Nothing;
-        if (spec.Selector is null) return ClusterSelection.Nothing;
+        if (spec.WrittenByScheduler) return new OwnPlacement(OwnPlacementRule.Scheduler, ClusterSelection.Nothing, "/metadata/name");
+        if (spec.Clusters is not null) return new OwnPlacement(OwnPlacementRule.EmptyClustersList, ClusterSelection.Nothing, "/spec/placement/clusters");
+        if (spec.Selector is null) return new OwnPlacement(OwnPlacementRule.NoPlacement, ClusterSelection.Nothing, "/spec") { AtKey = true };
 
         var problem = Validate(spec.Selector, out var at);
         if (problem is not null)
         {
             diagnostics.Add(PlacementDiagnostics.InvalidSelector(document.At(at), problem));
-            return ClusterSelection.Invalid;
+            return new OwnPlacement(OwnPlacementRule.InvalidSelector, ClusterSelection.Invalid, at) { Problem = problem };
         }
 
         var selected = clusters.Where(c => Matches(spec.Selector, c.Labels)).Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
-        return new ClusterSelection(selected, true);
+        var rule = spec.Selector.IsEmpty ? OwnPlacementRule.EmptySelector : OwnPlacementRule.Selector;
+        return new OwnPlacement(rule, new ClusterSelection(selected, true), "/spec/placement/clusterSelector");
     }
 
-    private static ClusterSelection SelectByName(IReadOnlyList<ClusterReference> list, IReadOnlyList<MemberCluster> clusters, SourceDocument document, List<Diagnostic> diagnostics)
+    private static (ClusterSelection Selection, IReadOnlyList<string> ListedAt) SelectByName(IReadOnlyList<ClusterReference> list, IReadOnlyList<MemberCluster> clusters, SourceDocument document, List<Diagnostic> diagnostics)
     {
         var registered = clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var selected = new SortedSet<string>(StringComparer.Ordinal);
+        var selected = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in list)
         {
@@ -51,7 +59,7 @@ public static class PlacementResolver
 
             if (registered.Contains(reference.Name))
             {
-                selected.Add(reference.Name);
+                selected.Add(reference.Name, reference.Pointer);
             }
             else
             {
@@ -61,7 +69,7 @@ public static class PlacementResolver
             }
         }
 
-        return new ClusterSelection(selected.ToList(), true);
+        return (new ClusterSelection(selected.Keys.ToList(), true), selected.Values.ToList());
     }
 
     /// <summary>

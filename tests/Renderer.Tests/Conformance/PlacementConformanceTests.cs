@@ -20,12 +20,7 @@ public sealed class PlacementConformanceTests
     public void PlacementSelectsWhatKubeFedSelected(string name)
     {
         var entry = ConformanceVectors.Entry(File, name);
-        var nodes = new List<JsonNode>();
-        foreach (var cluster in entry["registeredClusters"]?.AsArray().OfType<JsonObject>() ?? [])
-        {
-            nodes.Add(Documents.Cluster((string?)cluster["name"] ?? string.Empty, cluster["labels"]?.DeepClone() as JsonObject));
-        }
-
+        var nodes = RegisteredClusters(entry);
         var placement = entry["placement"]?.DeepClone() as JsonObject ?? new JsonObject();
         nodes.Add(Documents.Federated("FederatedConfigMap", "cfg", Namespace, new JsonObject { ["placement"] = placement }));
         var hasNamespaceField = entry.ContainsKey("federatedNamespacePlacement");
@@ -61,4 +56,10 @@ public sealed class PlacementConformanceTests
         Assert.True(selection.Valid);
         Assert.Equal(want, selection.Clusters);
     }
+
+    /// <summary>A KubeFedCluster document for each of the vector's registered clusters.</summary>
+    internal static List<JsonNode> RegisteredClusters(JsonObject entry) =>
+        (entry["registeredClusters"]?.AsArray().OfType<JsonObject>() ?? [])
+            .Select(c => (JsonNode)Documents.Cluster((string?)c["name"] ?? string.Empty, c["labels"]?.DeepClone() as JsonObject))
+            .ToList();
 }
