@@ -16,13 +16,13 @@ public sealed record LoadLimits
     public int MaxDepth { get; init; } = 200;
 
     /// <summary>Most nodes one document may hold once aliases are expanded.</summary>
-    public int MaxNodes { get; init; } = 1_000_000;
+    public int MaxNodes { get; init; } = 750_000;
 
     /// <summary>
     /// Most nodes all inputs together may hold once aliases are expanded: what bounds the memory a run
     /// takes (docs/reliability.md gives the measurements behind the default).
     /// </summary>
-    public long MaxTotalNodes { get; init; } = 1_000_000;
+    public long MaxTotalNodes { get; init; } = 750_000;
 
     /// <summary>Most documents all inputs together may hold (each costs about a kilobyte before its nodes).</summary>
     public long MaxDocuments { get; init; } = 100_000;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Renderer.Benchmarks;
 using Renderer.Core.Input;
 using Renderer.Tests.Support;
 
@@ -7,10 +8,10 @@ namespace Renderer.IntegrationTests.Reliability;
 
 /// <summary>
 /// Inputs built to sit just under the default limits, each run as a real <c>fedrender validate</c> process with
-/// every diagnostic printed as JSON: the process's peak memory (as the kernel counts it) stays under 500 MB,
-/// and the JSON lists every diagnostic.
+/// every diagnostic printed as JSON, and the benchmark's fleet at the node budget run as a real <c>render</c>: the
+/// process's peak memory (as the kernel counts it) stays under 500 MB, and the JSON lists every diagnostic.
 /// </summary>
-public sealed class RunMemoryTests : IDisposable
+public sealed class RunMemoryTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private const long PeakLimitKiB = 500 * 1000;
 
@@ -24,8 +25,6 @@ public sealed class RunMemoryTests : IDisposable
     private static readonly LoadLimits Limits = LoadLimits.Default;
 
     private readonly string root = Directory.CreateTempSubdirectory("fedrender-memory-").FullName;
-
-    public RunMemoryTests() => Directory.CreateDirectory(Path.Combine(root, "in"));
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
@@ -107,18 +106,52 @@ public sealed class RunMemoryTests : IDisposable
         Assert.Equal(1, CountCode(json, "FR1018"));
     }
 
+    [ToolFact(Tool.Python)]
+    public void RenderingAFleetAtTheNodeBudgetStaysUnderTheBound()
+    {
+        // The largest benchmark fleet (30 clusters, 2 overrides per cluster) inside the node budget: nodes grow linearly with apps.
+        static long Nodes(int apps) => YamlLoader.Load(SourceFile.FromText("fleet.yaml", SyntheticFederation.Generate(apps, 30)), Limits with { MaxFileBytes = long.MaxValue, MaxNodes = int.MaxValue, MaxTotalNodes = long.MaxValue }, default).Totals.Nodes;
+        var (small, large) = (Nodes(100), Nodes(200));
+        var apps = 100 + (int)((Limits.MaxTotalNodes - small) * 100 / (large - small));
+        while (Nodes(apps) > Limits.MaxTotalNodes) apps--;
+        Assert.True(Limits.MaxTotalNodes - Nodes(apps) < (large - small) / 100 * 2, "the fleet sits just under the budget");
+
+        // In files under the size limit, as a repository splits them.
+        var documents = SyntheticFederation.Generate(apps, 30).Split("\n---\n");
+        var files = 0;
+        var current = new StringBuilder();
+        foreach (var document in documents)
+        {
+            if (current.Length + document.Length > Limits.MaxFileBytes / 2) Flush();
+            current.Append("---\n").Append(document).Append('\n');
+        }
+
+        Flush();
+        Assert.Equal(0, Measure(out _, "render", "in", "--output", Path.Combine(root, "out")));
+        Assert.True(Directory.EnumerateFiles(Path.Combine(root, "out"), "*.yaml", SearchOption.AllDirectories).Count() > 100_000, "the fleet renders more than 100,000 objects");
+
+        void Flush()
+        {
+            if (current.Length == 0) return;
+            Write($"fleet{files++}.yaml", current.ToString());
+            current.Clear();
+        }
+    }
+
     private static string Header(int index) => $"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{index}\n";
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(root, "in", name), text);
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(root, "in")).FullName, name), text);
 
-    /// <summary>Runs validate on the inputs; returns its exit code, with its JSON diagnostics in <paramref name="json"/>.</summary>
-    private int Measure(out string json)
+    /// <summary>Runs validate on the inputs (or the command given); returns its exit code, with its JSON diagnostics in <paramref name="json"/>.</summary>
+    private int Measure(out string json, params string[] command)
     {
         var report = Path.Combine(root, "diagnostics.json");
-        var result = ExternalTool.Python.Run(["-c", MeasurePeak, report, "dotnet", CliBuild.Path(), "validate", "in", "--diagnostics-format", "json"], root);
+        string[] run = command.Length == 0 ? ["validate", "in"] : command;
+        var result = ExternalTool.Python.Run(["-c", MeasurePeak, report, "dotnet", CliBuild.Path(), .. run, "--diagnostics-format", "json"], root);
         Assert.True(result.Exit == 0, result.Error);
         var parts = result.Out.Trim().Split(' ');
         var peak = long.Parse(parts[1], CultureInfo.InvariantCulture);
+        output.WriteLine($"peak {peak} KiB: fedrender {string.Join(' ', run)}");
         Assert.True(peak < PeakLimitKiB, $"peak memory {peak} KiB is over {PeakLimitKiB} KiB");
         json = File.ReadAllText(report);
         return int.Parse(parts[0], CultureInfo.InvariantCulture);
