@@ -120,18 +120,16 @@ public static class FederationRenderer
         var federation = ReplicaScheduler.Apply(bound, diagnostics);
         var scope = federation.Config?.Scope ?? options.Scope;
         var placement = NamespacePlacement.Place(federation, scope, diagnostics);
-        return new Placed(secrets, federation, scope, placement.Final, placement.Own) { Placement = placement };
+        return new Placed(secrets, federation, placement);
     }
 
-    /// <summary>What every command starts from; <see cref="Placement"/> is the one placement result that <see cref="Placements"/> and <see cref="Own"/> view.</summary>
-    private sealed record Placed(SecretMap Secrets, Federation Federation, ControlPlaneScope Scope, IReadOnlyDictionary<FederatedResource, ClusterSelection> Placements, IReadOnlyDictionary<FederatedResource, ClusterSelection> Own)
-    {
-        public required PlacementResult Placement { get; init; }
-    }
+    /// <summary>What every command starts from: the federation and its one placement result.</summary>
+    private sealed record Placed(SecretMap Secrets, Federation Federation, PlacementResult Placement);
 
     private static IReadOnlyList<Diagnostic> Stream(Placed placed, RenderOptions options, ClusterSink sink, List<Diagnostic> diagnostics)
     {
-        var (secrets, federation, _, placements, ownPlacements) = placed;
+        var (secrets, federation, placement) = placed;
+        var (placements, ownPlacements) = (placement.Final, placement.Own);
         var catalog = CustomResourceSchemas.Catalog(federation.CustomResourceDefinitions, diagnostics);
         var crdVersions = CustomResourceSchemas.DeclaredVersions(federation.CustomResourceDefinitions);
         var prepared = new List<PreparedResource>();
@@ -208,7 +206,7 @@ public static class FederationRenderer
     {
         var diagnostics = new List<Diagnostic>();
         var placed = Place(inputs, options, diagnostics);
-        var (secrets, federation, _, _, _) = placed;
+        var (secrets, federation, _) = placed;
         // A cluster that is not registered holds no object: the question is wrong about the inputs, so it is not answered.
         if (!ClusterSelectionChecker.CheckExplained(cluster, federation.Clusters.Select(c => c.Name).ToList(), diagnostics)) return (null, DiagnosticFinisher.Finish(diagnostics, secrets, options.Strict));
         var explanation = Explainer.Explain(federation, placed.Placement, cluster, kind, ns, name, field);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Security.Cryptography;
 using Renderer.Cli.FileSystem;
 using Renderer.Cli.Output;
 using Renderer.Core.Input;
@@ -130,9 +129,8 @@ public sealed class MigrateCommand : VerbCommand
             foreach (var file in result.Files)
             {
                 if (ManifestFile.Confinement(file.RelativePath) is not null) throw new InvalidOperationException($"refusing to write outside the output directory: {file.RelativePath}");
-                var content = Encoding.UTF8.GetBytes(file.Content);
-                written[file.RelativePath] = Convert.ToHexStringLower(SHA256.HashData(content));
-                transaction.Stage(file.RelativePath, content);
+                written[file.RelativePath] = file.ContentHash;
+                transaction.Stage(file.RelativePath, file.Utf8);
             }
 
             transaction.Commit(inventory.Owned.Keys.Where(k => !written.ContainsKey(k)).ToList(), ManifestFile.Write(written));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Renderer.Cli.FileSystem;
 using Renderer.Cli.Output;
 using Renderer.Core;
@@ -78,7 +77,7 @@ public sealed class SchemasCommand : VerbCommand
 
         foreach (var (file, path, shown) in targets)
         {
-            if (new FileOutput(fs, path, shown).Write(Encoding.UTF8.GetBytes(file.Content)) is not { } failed) continue;
+            if (new FileOutput(fs, path, shown).Write(file.Utf8) is not { } failed) continue;
             run.Report(failed);
             return Outcome.Fail("not all schemas written");
         }

@@ -21,7 +21,7 @@ public sealed class FileOutput(IFileSystem fs, string full, string display)
     public Diagnostic? Check(IEnumerable<(string Full, string Display)> inputs) => OutputPlacement.CheckFile(fs, full, display, inputs);
 
     /// <summary>Writes the content; the failure to report, or null.</summary>
-    public Diagnostic? Write(byte[] content)
+    public Diagnostic? Write(ReadOnlyMemory<byte> content)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(full) ?? "/", "." + Path.GetFileName(full) + ".fedrender-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         try
